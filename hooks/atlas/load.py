@@ -1,0 +1,138 @@
+"""Reading data files: YAML → plain Python values plus the line of every value.
+
+This is the only module that reads data from disk. It is strict on purpose: a file must be
+UTF-8, non-empty and a mapping; duplicate keys and YAML aliases are refused (an alias chain
+lets a tiny file expand into millions of values), and dates stay strings so the schema
+sees exactly what the author wrote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import DataError, Problem, field_path
+
+
+@dataclass
+class Document:
+    """One data file: its values and where each value starts (1-based lines)."""
+
+    file: str  # path relative to the project root, used in messages
+    data: dict
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, path: tuple) -> int:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and keeps dates as text."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line + 1, f"YAML aliases (*{event.anchor}) are not allowed",
+                           "write the value out in full")
+        return super().compose_node(parent, index)
+
+
+# YAML would turn 2026-11-25 into a date object; keep the author's text instead.
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, hint: str | None = None):
+        self.line, self.message, self.hint = line, message, hint
+
+
+def parse_yaml(text: str, file: str) -> Document:
+    """Parse YAML text into a Document, or raise DataError naming file and line."""
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        raise DataError(Problem(file, None, None, "the file is empty", "copy an existing file as a start"))
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise _Refused(1, "the file is empty")
+        doc = Document(file, {})
+        doc.data = _build(loader, root, (), doc)
+    except _Refused as e:
+        raise DataError(Problem(file, e.line, None, e.message, e.hint)) from None
+    except yaml.constructor.ConstructorError as e:
+        line = e.problem_mark.line + 1 if e.problem_mark else None
+        raise DataError(Problem(file, line, None, f"unsupported YAML tag: {e.problem}",
+                                "remove the '!…' tag and write plain text, numbers or lists")) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        raise DataError(Problem(file, line, None, f"YAML syntax error: {what}",
+                                "check the indentation and quotes on this line and the one above")) from None
+    except yaml.YAMLError as e:
+        raise DataError(Problem(file, None, None, f"YAML error: {e}")) from None
+    finally:
+        loader.dispose()
+    if not isinstance(doc.data, dict):
+        raise DataError(Problem(file, 1, None, f"expected a mapping of fields, got {_kind(doc.data)}",
+                                "start each line with a field name, e.g. 'title: …'"))
+    return doc
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map",
+                                                         "timestamp")}
+
+
+def _build(loader: _StrictLoader, node, path: tuple, doc: Document):
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(node.start_mark.line + 1, f"unsupported YAML tag '{node.tag}'",
+                       "remove the '!…' tag and write plain text, numbers or lists")
+    if isinstance(node, ScalarNode):
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, SequenceNode):
+        return [_build(loader, child, path + (i,), doc) for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(line, "only plain field names are allowed as keys")
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key)  # e.g. a glossary id written as a bare number
+            if key in out:
+                where = field_path(path + (key,))
+                raise _Refused(line, f"{where}: duplicate key (first at line {doc.lines[path + (key,)]})",
+                               "remove one of them")
+            doc.lines[path + (key,)] = line
+            out[key] = _build(loader, value_node, path + (key,), doc)
+        return out
+    raise _Refused(node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
+
+
+def load_yaml(path: Path, root: Path) -> Document:
+    """Read one data file. ``root`` is the project root, for readable file names."""
+    file = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DataError(Problem(file, None, None, f"cannot read the file: {e.strerror}")) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise DataError(Problem(file, line, None, "the file is not UTF-8 text",
+                                "save it as UTF-8 in your editor")) from None
+    return parse_yaml(text.lstrip("\ufeff"), file)
+
+
+def _kind(value) -> str:
+    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
+            type(None): "nothing"}.get(type(value), type(value).__name__)

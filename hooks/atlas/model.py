@@ -1,0 +1,147 @@
+"""The records the site is built from, after validation.
+
+Field names match the YAML fields (see data/schema/*.schema.json), so a record is easy to
+trace back to its file. ``source`` is the data file a record came from, for edit links.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dose:
+    seconds: int
+    sets: int
+    pace: str
+    rest_seconds: int = 15
+    per_side: bool = False
+
+    @property
+    def total_seconds(self) -> int:
+        """Time under the roller plus rests, both sides when the dose is per side."""
+        one_side = self.sets * self.seconds + (self.sets - 1) * self.rest_seconds
+        return one_side * (2 if self.per_side else 1)
+
+
+@dataclass(frozen=True)
+class Technique:
+    id: str
+    source: str
+    title: str
+    summary: str
+    regions: list[str]
+    muscles: list[str]
+    equipment: list[str]
+    setup: str
+    steps: list[str]
+    dose: Dose
+    cues: list[str]
+    mistakes: list[str]
+    easier: list[str]
+    harder: list[str]
+    avoid_if: list[str]
+    stop_if: list[str]
+    research: str
+    evidence: list[str]
+    related: list[str]
+    reviewed: str
+    caution: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    source: str
+    title: str
+    summary: str
+    view: str
+    reviewed: str
+    caution: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Equipment:
+    id: str
+    source: str
+    title: str
+    summary: str
+    choosing: list[str]
+    reviewed: str
+    caution: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RoutineStep:
+    technique: str
+    dose: Dose  # the technique's dose with this step's overrides applied
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    source: str
+    title: str
+    summary: str
+    when: str
+    steps: list[RoutineStep]
+    reviewed: str
+    notes: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(step.dose.total_seconds for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    claim: str
+    origin: str  # "seed-article" or "popular" (the YAML field `source`)
+    verdict: str
+    why: str
+    evidence: list[str]
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    source: str
+    term: str
+    short: str
+    definition: str
+    also: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    title: str
+    year: str
+    doi: str | None
+
+
+@dataclass
+class Atlas:
+    """Everything the generated pages are made from, cross-checked."""
+
+    techniques: dict[str, Technique]
+    regions: dict[str, Region]
+    equipment: dict[str, Equipment]
+    routines: dict[str, Routine]
+    claims: dict[str, Claim]
+    glossary: dict[str, Term]
+    references: dict[str, Reference]
+
+    def techniques_for_region(self, region_id: str) -> list[Technique]:
+        return sorted((t for t in self.techniques.values() if region_id in t.regions), key=lambda t: t.title)
+
+    def techniques_for_equipment(self, equipment_id: str) -> list[Technique]:
+        return sorted((t for t in self.techniques.values() if equipment_id in t.equipment), key=lambda t: t.title)

@@ -1,0 +1,51 @@
+"""What every page gets on its way through MkDocs: checked citations, claim badges, the
+"last reviewed" line and glossary hover help.
+
+Hand-written pages write ``[@key]`` for citations and ``{claim:id}`` for a verdict badge; their
+front matter must carry ``reviewed: YYYY-MM-DD``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .bibliography import citation_keys, unknown_key_problem
+from .errors import DataError, Problem
+from .model import Atlas
+from .render import abbreviations, badge
+
+CLAIM_MARKER = re.compile(r"\{claim:\s*([^}\s]*)\s*\}")
+
+
+def decorate(markdown: str, *, src_uri: str, file: str, line_offset: int, meta: dict, atlas: Atlas) -> str:
+    """Check and extend one page's Markdown. ``file`` names the page in messages; ``line_offset`` is
+    the number of front-matter lines above the Markdown, so line numbers match the file."""
+    problems = []
+    for line, key in citation_keys(markdown):
+        if key not in atlas.references:
+            problems.append(unknown_key_problem(file, line + line_offset, None, key, atlas.references))
+
+    def to_badge(match: re.Match) -> str:
+        claim_id = match.group(1)
+        if claim_id not in atlas.claims:
+            line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+            problems.append(Problem(file, line, None, f"unknown claim '{claim_id}'",
+                                    "use an id from data/claims.yaml, e.g. {claim:rolling-must-hurt}"))
+            return match.group(0)
+        return badge(atlas.claims[claim_id], src_uri)
+
+    markdown = CLAIM_MARKER.sub(to_badge, markdown)
+    reviewed = meta.get("reviewed")
+    if reviewed is None:
+        problems.append(Problem(file, 1, "reviewed", "missing the date of the last review",
+                                "add front matter: ---\\nreviewed: 2026-11-25\\n---"))
+    else:
+        try:
+            when = date.fromisoformat(str(reviewed))
+        except ValueError:
+            problems.append(Problem(file, 1, "reviewed", f"expected a date like 2026-11-25, got {reviewed!r}"))
+    if problems:
+        raise DataError(problems)
+    return (f"{markdown.rstrip()}\n\n<p class=\"atlas-reviewed\">Last reviewed: "
+            f"<time datetime=\"{when.isoformat()}\">{when.day} {when:%B %Y}</time></p>\n\n"
+            f"{abbreviations(atlas, markdown)}\n")

@@ -1,0 +1,171 @@
+"""All data files → one cross-checked Atlas, or a DataError listing every problem found.
+
+Problems are collected across all files before stopping, so an author fixing a batch of
+files sees all of them at once. To add content, add YAML under data/ (see CONTRIBUTING.md);
+nothing here needs to change.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .bibliography import load_references, unknown_key_problem
+from .errors import DataError, Problem, field_path
+from .load import Document, load_yaml
+from .model import Atlas, Claim, Dose, Equipment, Region, Routine, RoutineStep, Technique, Term
+from .validate import SLUG, load_schema, schema_problems, text_problems
+
+
+def load_atlas(root: Path) -> Atlas:
+    root = Path(root)
+    data = root / "data"
+    problems: list[Problem] = []
+
+    references = load_references(root / "references.bib", root)  # a broken .bib stops here
+    regions, regions_doc = _mapping_file(data / "regions.yaml", "regions", root, problems, _region)
+    equipment, equipment_doc = _mapping_file(data / "equipment.yaml", "equipment", root, problems, _equipment)
+    claims, claims_doc = _mapping_file(data / "claims.yaml", "claims", root, problems, _claim)
+    glossary, glossary_doc = _mapping_file(data / "glossary.yaml", "glossary", root, problems, _term)
+    technique_docs = _folder(data / "techniques", "technique", root, problems)
+    routine_docs = _folder(data / "routines", "routine", root, problems)
+    if problems:  # cross-references are meaningless until every file parses and fits its schema
+        raise DataError(problems)
+
+    techniques = {doc_id: _technique(doc_id, doc) for doc_id, doc in technique_docs.items()}
+    if not techniques:
+        problems.append(Problem("data/techniques", None, None, "no techniques found",
+                                "add one with 'make new-technique ID=…'"))
+
+    # Cross-references: every id and key a file names must exist.
+    def check(doc: Document, path: tuple, value: str, known, what: str, hint_add: str):
+        if value in known:
+            return
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else hint_add
+        problems.append(Problem(doc.file, doc.line_of(path), field_path(path), f"unknown {what} '{value}'", hint))
+
+    def check_keys(doc: Document, keys, path: tuple):
+        for i, key in enumerate(keys):
+            if key not in references:
+                problems.append(unknown_key_problem(doc.file, doc.line_of(path + (i,)), field_path(path + (i,)),
+                                                    key, references))
+
+    aliases: dict[str, str] = {}
+    for t in techniques.values():
+        doc = technique_docs[t.id]
+        for i, r in enumerate(t.regions):
+            check(doc, ("regions", i), r, regions, "region", "regions are defined in data/regions.yaml")
+        for i, e in enumerate(t.equipment):
+            check(doc, ("equipment", i), e, equipment, "equipment", "equipment is defined in data/equipment.yaml")
+        for i, r in enumerate(t.related):
+            check(doc, ("related", i), r, techniques, "related technique",
+                  "use the file name of a technique in data/techniques/, without .yaml")
+            if r == t.id:
+                problems.append(Problem(doc.file, doc.line_of(("related", i)), f"related[{i}]",
+                                        "a technique cannot be related to itself"))
+        check_keys(doc, t.evidence, ("evidence",))
+        for i, alias in enumerate(t.aliases):
+            if alias in techniques or alias in aliases:
+                other = alias if alias in techniques else aliases[alias]
+                problems.append(Problem(doc.file, doc.line_of(("aliases", i)), f"aliases[{i}]",
+                                        f"'{alias}' is already used by {other}",
+                                        "an old id can point to one technique only"))
+            aliases[alias] = t.id
+
+    routines = {}
+    for doc_id, doc in routine_docs.items():
+        for i, step in enumerate(doc.data["steps"]):
+            check(doc, ("steps", i, "technique"), step["technique"], techniques, "technique",
+                  "use the file name of a technique in data/techniques/, without .yaml")
+        check_keys(doc, doc.data.get("evidence", []), ("evidence",))
+        if not problems:
+            routines[doc_id] = _routine(doc_id, doc, techniques)
+
+    for records, doc in ((regions, regions_doc), (equipment, equipment_doc), (claims, claims_doc),
+                         (glossary, glossary_doc)):
+        for record in records.values():
+            check_keys(doc, record.evidence, (record.id, "evidence"))
+
+    if problems:
+        raise DataError(problems)
+    return Atlas(techniques=techniques, regions=regions, equipment=equipment, routines=routines,
+                 claims=claims, glossary=glossary, references=references)
+
+
+def _mapping_file(path: Path, schema: str, root: Path, problems: list, make) -> tuple[dict, Document | None]:
+    """A file that maps ids to records (regions.yaml, …) → ({id: record}, its document)."""
+    if not path.exists():
+        problems.append(Problem(path.relative_to(root).as_posix(), None, None, "file is missing"))
+        return {}, None
+    try:
+        doc = load_yaml(path, root)
+    except DataError as e:
+        problems.extend(e.problems)
+        return {}, None
+    found = schema_problems(doc, load_schema(schema)) + text_problems(doc)
+    problems.extend(found)
+    return ({} if found else {key: make(key, value, doc.file) for key, value in doc.data.items()}), doc
+
+
+def _folder(folder: Path, schema: str, root: Path, problems: list) -> dict[str, Document]:
+    docs = {}
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        if path.suffix == ".yml":
+            problems.append(Problem(rel, None, None, "data files end in .yaml", f"rename it to {path.stem}.yaml"))
+            continue
+        if path.suffix != ".yaml":
+            continue
+        if not SLUG.match(path.stem):
+            problems.append(Problem(rel, None, None, f"'{path.stem}' is not a valid id for a file name",
+                                    "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml"))
+            continue
+        try:
+            doc = load_yaml(path, root)
+        except DataError as e:
+            problems.extend(e.problems)
+            continue
+        found = schema_problems(doc, load_schema(schema)) + text_problems(doc)
+        problems.extend(found)
+        if not found:
+            docs[path.stem] = doc
+    return docs
+
+
+def _dose(raw: dict) -> Dose:
+    return Dose(seconds=raw["seconds"], sets=raw["sets"], pace=raw["pace"],
+                rest_seconds=raw.get("rest_seconds", 15), per_side=raw.get("per_side", False))
+
+
+def _technique(doc_id: str, doc: Document) -> Technique:
+    d = dict(doc.data)
+    d["dose"] = _dose(d["dose"])
+    return Technique(id=doc_id, source=doc.file, **d)
+
+
+def _routine(doc_id: str, doc: Document, techniques: dict[str, Technique]) -> Routine:
+    d = dict(doc.data)
+    steps = []
+    for raw in d.pop("steps"):
+        base = techniques[raw["technique"]].dose
+        dose = Dose(seconds=raw.get("seconds", base.seconds), sets=raw.get("sets", base.sets), pace=base.pace,
+                    rest_seconds=base.rest_seconds, per_side=base.per_side)
+        steps.append(RoutineStep(technique=raw["technique"], dose=dose, note=raw.get("note")))
+    return Routine(id=doc_id, source=doc.file, steps=steps, **d)
+
+
+def _region(key, value, source):
+    return Region(id=key, source=source, **value)
+
+
+def _equipment(key, value, source):
+    return Equipment(id=key, source=source, **value)
+
+
+def _claim(key, value, source):
+    value = dict(value)
+    return Claim(id=key, source=source, origin=value.pop("source"), **value)
+
+
+def _term(key, value, source):
+    return Term(id=key, source=source, **value)

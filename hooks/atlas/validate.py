@@ -1,0 +1,142 @@
+"""Checking documents against the JSON Schemas in data/schema/, in words people understand.
+
+The schemas are the single definition of each data kind: editors use them for completion
+(``# yaml-language-server: $schema=…``) and the build uses them here. jsonschema's own
+messages are written for programmers, so each is turned into ``field: what is wrong``
+plus a hint.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from .errors import Problem, field_path
+from .load import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "a group of fields", "null": "nothing"}
+# Raw HTML in data could inject scripts into every page that shows it; Markdown is enough.
+_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_SCRIPT_URL = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.I)
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict:
+    """The schema ``data/schema/<name>.schema.json`` (read once per process; it is code, not content)."""
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def schema_problems(doc: Document, schema: dict) -> list[Problem]:
+    """Every schema violation in ``doc``, as readable problems in file order."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
+
+
+def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    where = field_path(path) or None
+    line = doc.line_of(path)
+    value, kind, expected = error.instance, error.validator, error.validator_value
+
+    def problem(message, hint=None, at=path):
+        return Problem(doc.file, doc.line_of(at), field_path(at) or None, message, hint)
+
+    if kind == "type":
+        want = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        return [problem(f"expected {want}, got {_show(value)}")]
+    if kind == "required":
+        missing = [name for name in expected if name not in value]
+        return [problem(f"missing required field '{name}'", _describe(error.schema, name)) for name in missing]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for name in value:
+            if name in known or isinstance(expected, dict):
+                continue
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
+            out.append(problem(f"unknown field '{name}'", hint, at=path + (name,)))
+        return out
+    if kind == "propertyNames":
+        return [Problem(doc.file, line, where, f"{_show(value)} is not a valid id",
+                        "use lower-case letters, digits and hyphens, e.g. 'upper-back'")]
+    if kind == "minimum":
+        return [problem(f"must be at least {expected}, got {_show(value)}")]
+    if kind == "maximum":
+        return [problem(f"must be at most {expected}, got {_show(value)}")]
+    if kind == "minLength":
+        return [problem("must not be empty")]
+    if kind == "maxLength":
+        return [problem(f"is too long ({len(value)} characters; at most {expected})", "shorten it")]
+    if kind == "minItems":
+        return [problem(f"needs at least {expected} item{'s' if expected != 1 else ''}")]
+    if kind == "minProperties":
+        return [problem("must not be empty")]
+    if kind == "uniqueItems":
+        dupes = sorted({str(v) for v in value if value.count(v) > 1})
+        return [problem(f"lists {', '.join(dupes)} more than once")]
+    if kind == "enum":
+        return [problem(f"expected one of {', '.join(repr(v) for v in expected)}, got {_show(value)}")]
+    if kind == "pattern":
+        if r"\d{4}" in expected:
+            return [problem(f"expected a date like 2026-11-25, got {_show(value)}")]
+        if expected == SLUG.pattern:
+            return [problem(f"{_show(value)} is not a valid id",
+                            "use lower-case letters, digits and hyphens, e.g. 'calves-foam-roller'")]
+        return [problem(f"{_show(value)} is not a valid citation key", "copy the key from references.bib")]
+    return [problem(error.message)]  # a rule added to a schema later still gets reported
+
+
+def text_problems(doc: Document) -> list[Problem]:
+    """Refuse raw HTML and script links in any text field, and check dates are real dates."""
+    problems = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str):
+            if _HTML.search(value) or _SCRIPT_URL.search(value):
+                problems.append(Problem(doc.file, doc.line_of(path), field_path(path),
+                                        "raw HTML or script links are not allowed in data",
+                                        "write plain text or Markdown (e.g. **bold**, [link](https://…))"))
+            if path and path[-1] == "reviewed" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    problems.append(Problem(doc.file, doc.line_of(path), field_path(path),
+                                            f"{value!r} is not a real date"))
+
+    walk(doc.data, ())
+    return problems
+
+
+def _describe(schema: dict, name: str) -> str | None:
+    description = schema.get("properties", {}).get(name, {}).get("description")
+    return description.rstrip(".") if description else None
+
+
+def _show(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a group of fields"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"

@@ -1,0 +1,101 @@
+"""MkDocs entry point: thin hooks that hand the work to the ``atlas`` package beside this file.
+
+on_config  — check references.bib before mkdocs-bibtex parses it (its errors are tracebacks).
+on_files   — load and validate data/, add the generated pages as virtual files.
+on_page_markdown — check citations, add claim badges, "last reviewed" and glossary hover help.
+Nothing is cached between builds: `mkdocs serve` reloads data on every change.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+from atlas.bibliography import load_references
+from atlas.errors import DataError
+from atlas.page_extras import decorate
+from atlas.records import load_atlas
+from atlas.render import site_pages
+
+log = get_plugin_logger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+_build: dict = {}  # this build's Atlas; reset in on_config so `mkdocs serve` never shows stale data
+
+
+def _fail(error: DataError):
+    # PluginError stops the build with just this message; no traceback reaches the author.
+    raise PluginError(f"SMR Atlas data problem:\n{error}")
+
+
+@event_priority(100)  # before mkdocs-bibtex's on_config, which parses references.bib without clear errors
+def on_config(config):
+    _build.clear()
+    try:
+        load_references(ROOT / "references.bib", ROOT)
+    except DataError as e:
+        _fail(e)
+    return config
+
+
+@event_priority(50)  # before search, bibtex and redirects, so they all see the generated pages
+def on_files(files, config):
+    try:
+        atlas = load_atlas(ROOT)
+    except DataError as e:
+        _fail(e)
+    formatted = _formatted_references(config, atlas.references)
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{file.src_uri}"  # edit_uri is the repository root, not docs/
+    for page in site_pages(atlas, formatted):
+        if files.get_file_from_path(page.src_uri):
+            raise PluginError(f"docs/{page.src_uri} clashes with a generated page; remove or rename it")
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.edit_uri = page.source  # the data file it came from; index pages have none
+        files.append(file)
+    _build["atlas"] = atlas
+    _format_all_citations_at_once(config, files, atlas.references)
+    log.debug("generated %d pages from data/", len(atlas.techniques))
+    return files
+
+
+@event_priority(50)  # before mkdocs-bibtex, so unknown [@key]s get our message instead of a warning
+def on_page_markdown(markdown, page, config, files):
+    file = page.file
+    name = f"docs/{file.src_uri}" if file.generated_by is None else (file.edit_uri or file.src_uri)
+    try:
+        return decorate(markdown, src_uri=file.src_uri, file=name, line_offset=_front_matter_lines(file, markdown),
+                        meta=page.meta, atlas=_build["atlas"])
+    except DataError as e:
+        _fail(e)
+
+
+def _formatted_references(config, references) -> dict[str, str]:
+    """Each reference formatted by mkdocs-bibtex's own registry (APA via pandoc), for the References page."""
+    from mkdocs_bibtex.citation import Citation, CitationBlock
+
+    registry = config.plugins["bibtex"].registry
+    registry.validate_citation_blocks([CitationBlock([Citation(key)]) for key in references])
+    return {key: registry.reference_text(Citation(key)) for key in references}
+
+
+def _format_all_citations_at_once(config, files, references) -> None:
+    """mkdocs-bibtex starts pandoc once per page with new citations (~0.15 s each); handing it every
+    citation of the site in one batch first makes that one pandoc run for the whole build."""
+    from mkdocs_bibtex.citation import CitationBlock
+
+    blocks = {}
+    for file in files.documentation_pages():
+        for block in CitationBlock.from_markdown(file.content_string):
+            if all(c.key in references for c in block.citations):  # unknown keys get our own error later
+                blocks[str(block)] = block
+    config.plugins["bibtex"].registry.validate_citation_blocks(list(blocks.values()))
+
+
+def _front_matter_lines(file, markdown: str) -> int:
+    if file.generated_by is not None or not file.abs_src_path:
+        return 0
+    raw = Path(file.abs_src_path).read_text(encoding="utf-8")
+    start = raw.find(markdown[:200]) if markdown else -1
+    return raw.count("\n", 0, start) if start > 0 else 0

@@ -1,0 +1,91 @@
+"""Shared fixtures: the project root on sys.path, a throw-away copy of the data, one strict build
+of the real site per test session, and that site served on 127.0.0.1 for the browser tests."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything a build reads, so a test can break it without touching the repo."""
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "references.bib"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site, built once with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    return site, mkdocs_build(ROOT, site)
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    site, result = built
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-3000:]}")
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    # The background-networking flags stop Chromium calling Google's hosts on start-up.
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"]
+    with sync_playwright() as p:
+        launch = {"args": args} if path == "playwright" else {"executable_path": path, "args": args}
+        b = p.chromium.launch(**launch)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -1,0 +1,54 @@
+"""The built site in headless Chromium, served on 127.0.0.1."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+
+def test_home_loads_and_says_it_is_education(page):
+    page.goto("/")
+    assert page.title().startswith("SMR Atlas")
+    assert page.get_by_text("Education, not treatment").is_visible()
+
+
+def test_index_leads_to_a_technique_with_steps_and_a_citation(page):
+    page.goto("/techniques/")
+    page.get_by_role("link", name="Calves on a foam roller").first.click()
+    page.wait_for_url("**/techniques/calves-foam-roller/")
+    steps = page.locator("h2#steps + ol > li")
+    assert steps.count() >= 3
+    assert "Roll slowly down" in steps.first.inner_text()
+    footnotes = page.locator(".footnote li")
+    assert footnotes.count() >= 1
+    assert "doi.org" in footnotes.first.inner_html()
+
+
+def test_search_finds_a_technique_by_name(page):
+    page.goto("/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").click()
+    page.keyboard.type("calves foam", delay=30)
+    result = page.locator(".md-search-result__item a[href*='techniques/calves-foam-roller/']").first
+    result.wait_for(timeout=10_000)
+    result.click()
+    page.wait_for_url("**/techniques/calves-foam-roller/**")
+
+
+def test_no_request_leaves_127_0_0_1(page):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
+    for path in ("/", "/techniques/", "/techniques/calves-foam-roller/", "/learn/", "/references/"):
+        page.goto(path, wait_until="networkidle")
+    assert hosts == {"127.0.0.1"}
+
+
+def test_phone_width_does_not_scroll_sideways(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url, is_mobile=True,
+                                  has_touch=True, device_scale_factor=3)
+    page = context.new_page()
+    try:
+        for path in ("/", "/techniques/", "/techniques/calves-foam-roller/", "/references/", "/claims/"):
+            page.goto(path)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    finally:
+        context.close()
