@@ -6,6 +6,7 @@ link). Links are relative Markdown paths so MkDocs checks every one of them at b
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -42,6 +43,8 @@ def _environment() -> jinja2.Environment:
                              autoescape=False)  # output is Markdown; data is checked for raw HTML on load
     env.filters["duration"] = duration
     env.filters["yaml_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)  # JSON strings are YAML
+    # Material writes the description into <meta content="…"> as it is, so quote characters must be escaped
+    env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
     return env
 
 
