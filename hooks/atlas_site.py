@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from atlas.bibliography import load_references
 from atlas.errors import DataError
-from atlas.page_extras import decorate
+from atlas.page_extras import decorate, preview_notice
 from atlas.records import load_atlas
 from atlas.render import site_pages
 
@@ -24,9 +24,25 @@ ROOT = Path(__file__).resolve().parent.parent
 _build: dict = {}  # this build's Atlas; reset in on_config so `mkdocs serve` never shows stale data
 
 
+_preview: dict = {"serving": False, "last_good": None}  # kept across `mkdocs serve` rebuilds
+
+
+def on_startup(command, dirty):
+    _preview["serving"] = command == "serve"
+
+
 def _fail(error: DataError):
     # PluginError stops the build with just this message; no traceback reaches the author.
     raise PluginError(f"SMR Atlas data problem:\n{error}")
+
+
+def _problem(error: DataError) -> None:
+    """In `mkdocs serve` with a good build behind it, report and carry on with a notice on every
+    page (the preview keeps the last good data); anywhere else, stop the build."""
+    if not (_preview["serving"] and _preview["last_good"]):
+        _fail(error)
+    log.error("SMR Atlas data problem (the preview shows the last good data):\n%s", error)
+    _build.setdefault("notice", []).extend(str(error).splitlines())
 
 
 @event_priority(100)  # before mkdocs-bibtex's on_config, which parses references.bib without clear errors
@@ -42,9 +58,10 @@ def on_config(config):
 @event_priority(50)  # before search, bibtex and redirects, so they all see the generated pages
 def on_files(files, config):
     try:
-        atlas = load_atlas(ROOT)
+        atlas = _preview["last_good"] = load_atlas(ROOT)
     except DataError as e:
-        _fail(e)
+        _problem(e)
+        atlas = _preview["last_good"]
     formatted = _formatted_references(config, atlas.references)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"  # edit_uri is the repository root, not docs/
@@ -65,10 +82,13 @@ def on_page_markdown(markdown, page, config, files):
     file = page.file
     name = f"docs/{file.src_uri}" if file.generated_by is None else (file.edit_uri or file.src_uri)
     try:
-        return decorate(markdown, src_uri=file.src_uri, file=name, line_offset=_front_matter_lines(file, markdown),
-                        meta=page.meta, atlas=_build["atlas"])
+        markdown = decorate(markdown, src_uri=file.src_uri, file=name,
+                            line_offset=_front_matter_lines(file, markdown), meta=page.meta, atlas=_build["atlas"])
     except DataError as e:
-        _fail(e)
+        _problem(e)
+    if _build.get("notice"):
+        markdown = preview_notice(_build["notice"]) + markdown
+    return markdown
 
 
 def _formatted_references(config, references) -> dict[str, str]:

@@ -49,3 +49,10 @@ def decorate(markdown: str, *, src_uri: str, file: str, line_offset: int, meta: 
     return (f"{markdown.rstrip()}\n\n<p class=\"atlas-reviewed\">Last reviewed: "
             f"<time datetime=\"{when.isoformat()}\">{when.day} {when:%B %Y}</time></p>\n\n"
             f"{abbreviations(atlas, markdown)}\n")
+
+
+def preview_notice(problems: list[str]) -> str:
+    """The box `make serve` puts on top of every page while the data has problems."""
+    lines = "\n".join(f"    {line}" for line in problems)
+    return ('!!! failure "This preview is out of date: fix the problem below and save again"\n'
+            f"    The pages show the last data that worked.\n\n    ```text\n{lines}\n    ```\n\n")

@@ -27,6 +27,7 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a numbe
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _SCRIPT_URL = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.I)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PLACEHOLDER = "TODO"  # what `make new-technique` writes into every field
 
 
 @lru_cache(maxsize=None)
@@ -36,12 +37,39 @@ def load_schema(name: str) -> dict:
 
 
 def schema_problems(doc: Document, schema: dict) -> list[Problem]:
-    """Every schema violation in ``doc``, as readable problems in file order."""
+    """Every schema violation in ``doc``, as readable problems in file order.
+
+    A ``TODO`` left by ``make new-technique`` is reported as a placeholder to fill in, with the
+    field's description, instead of as whatever type or pattern error it also causes."""
     validator = jsonschema.Draft202012Validator(schema)
-    problems = []
+    placeholders = _placeholders(doc.data, ())
+    problems = [Problem(doc.file, doc.line_of(path), field_path(path), "still says TODO — fill it in",
+                        _description_at(schema, path)) for path in placeholders]
     for error in validator.iter_errors(doc.data):
+        if tuple(error.absolute_path) in placeholders:
+            continue
         problems.extend(_explain(doc, error))
     return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
+
+
+def _placeholders(value, path: tuple) -> set[tuple]:
+    if isinstance(value, str):
+        return {path} if value.strip().upper().startswith(PLACEHOLDER) else set()
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return set().union(*(_placeholders(v, path + (k,)) for k, v in items))
+
+
+def _description_at(schema: dict, path: tuple) -> str | None:
+    node = schema
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part) or (node.get("additionalProperties") or {})
+            if not isinstance(node, dict):
+                return None
+    description = node.get("description") or schema.get("properties", {}).get(str(path[0]), {}).get("description")
+    return description.rstrip(".") if description else None
 
 
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
