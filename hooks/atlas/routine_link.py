@@ -1,0 +1,71 @@
+"""A whole routine in one link, for the routine builder and the client's routine sheet.
+
+The routine lives in the URL fragment, which browsers never send to a server:
+``#v=1&t=<title>&s=<id>.<seconds>.<sets>_<id>.<seconds>.<sets>…&n=<note>``. Ids are technique
+ids, which last forever (renamed ones keep their old id as an alias), so an old link keeps
+working. docs/assets/routine-link.js reads and writes it in the browser; this module makes the
+technique catalogue it reads (embedded in the page, so it works offline, even from file://) and
+the same fragment for the ready-made routines' "adapt for a client" link.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote_plus, urlencode
+
+from .model import Atlas, Routine
+
+# The largest routine a link may carry. The sheet shows a notice for anything it leaves out.
+# seconds and sets match data/schema/routine.schema.json; `link` caps what the browser will read.
+LIMITS = {"steps": 30, "title": 80, "note": 500, "seconds": [5, 600], "sets": [1, 10], "link": 8000}
+BUILDER_PAGES = {"builder", "sheet"}  # routines/<id>/ taken by the generated pages; no routine may use them
+
+
+def catalogue(atlas: Atlas, techniques_url: str) -> dict:
+    """What the builder and the sheet need to know about every technique, region and piece of equipment.
+    ``techniques_url`` is the techniques folder as seen from the page, e.g. '../../techniques/'."""
+    techniques = sorted(atlas.techniques.values(), key=lambda t: t.title.lower())
+    return {
+        "limits": LIMITS,
+        "techniques": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "summary": t.summary,
+                "regions": t.regions,
+                "equipment": t.equipment,
+                "seconds": t.dose.seconds,
+                "sets": t.dose.sets,
+                "rest": t.dose.rest_seconds,
+                "perSide": t.dose.per_side,
+                "url": f"{techniques_url}{t.id}/",
+            }
+            for t in techniques
+        ],
+        "regions": {r.id: r.title for r in atlas.regions.values()},
+        "equipment": {e.id: e.title for e in atlas.equipment.values()},
+        "aliases": {alias: t.id for t in atlas.techniques.values() for alias in t.aliases},
+    }
+
+
+def catalogue_json(atlas: Atlas, techniques_url: str) -> str:
+    """The catalogue as JSON that is safe inside <script type="application/json">: no '<', so no '</script>'."""
+    text = json.dumps(catalogue(atlas, techniques_url), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("&", "\\u0026")
+
+
+def fragment(title: str | None, steps: list[tuple[str, int, int]], note: str | None = None) -> str:
+    """The link fragment (without '#') for a routine of (technique id, seconds, sets) steps."""
+    params = [("v", "1")]
+    if title:
+        params.append(("t", title))
+    params.append(("s", "_".join(f"{tid}.{seconds}.{sets}" for tid, seconds, sets in steps)))
+    if note:
+        params.append(("n", note))
+    return urlencode(params, quote_via=quote_plus)
+
+
+def routine_fragment(routine: Routine) -> str:
+    """The same text, as the query that opens a ready-made routine in the builder to adapt it for one client
+    (public data, so a query is fine; the builder moves it into the fragment before anything is added)."""
+    return fragment(routine.title, [(s.technique, s.dose.seconds, s.dose.sets) for s in routine.steps])
