@@ -1,0 +1,227 @@
+"""`make bench`: build speed at scale, search-index size, Lighthouse scores and PDF time, measured.
+
+Prints a table and writes it to bench/results.md. Synthetic techniques are generated into a
+temporary copy of the project and never committed. Not part of `make test` (it takes minutes).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+from atlas.page_extras import decorate  # noqa: E402
+from atlas.records import load_atlas  # noqa: E402
+from atlas.render import site_pages  # noqa: E402
+from static_server import serve  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+BUDGETS = {"ratio_hooks_plain": 1.2, "linear": 11.0, "index_kb": 500, "perf": 98, "other": 100}
+
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    start = time.perf_counter()
+    result = subprocess.run(
+        [*MKDOCS, "-f", config, "-d", str(site)], cwd=project, env=ENV, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"build failed in {project}:\n{result.stderr[-2000:]}")
+    shutil.rmtree(site)
+    return elapsed
+
+
+def median_build(project: Path, runs: int, config: str = "mkdocs.yml") -> float:
+    return statistics.median(timed_build(project, config) for _ in range(runs))
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "references.bib"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def add_synthetic_techniques(project: Path, count: int) -> None:
+    """Copies of the real techniques under new ids and titles, spread over every region."""
+    sources = sorted((ROOT / "data" / "techniques").glob("*.yaml"))
+    for i in range(count):
+        source = sources[i % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title:"))
+        text = text.replace(title, f"title: Synthetic technique {i:04d} ({source.stem})", 1)
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("aliases:"))
+        (project / "data" / "techniques" / f"synthetic-{i:04d}.yaml").write_text(text + "\n", encoding="utf-8")
+
+
+def write_plain_twin(project: Path, twin: Path) -> None:
+    """The same site as plain Markdown files: every generated page written into docs/, every page
+    already decorated, and no hooks — what MkDocs costs without ours."""
+    shutil.copytree(project, twin)
+    atlas = load_atlas(project)
+    pages = {p.src_uri: p.markdown for p in site_pages(atlas, {k: k for k in atlas.references})}
+    docs = twin / "docs"
+    for md in sorted((project / "docs").rglob("*.md")):
+        pages[md.relative_to(project / "docs").as_posix()] = md.read_text(encoding="utf-8")
+    for src_uri, text in pages.items():
+        front, body = _split_front_matter(text)
+        meta = {"reviewed": _meta_value(front, "reviewed")}
+        body = decorate(body, src_uri=src_uri, file=src_uri, line_offset=0, meta=meta, atlas=atlas)
+        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src_uri).write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+    config = (twin / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n  - hooks/atlas_site.py\n", "")
+    (twin / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    if text.startswith("---\n"):
+        front, body = text[4:].split("\n---\n", 1)
+        return front, body
+    return "", text
+
+
+def _meta_value(front: str, key: str) -> str:
+    for line in front.splitlines():
+        if line.startswith(f"{key}:"):
+            return line.split(":", 1)[1].strip().strip('"')
+    return "2026-11-25"
+
+
+def search_index_gzip_kb(project: Path) -> float:
+    site = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    subprocess.run([*MKDOCS, "-d", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
+    size = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 9)) / 1024
+    shutil.rmtree(site)
+    return size
+
+
+def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    server, base = serve(site)
+    scores = {}
+    try:
+        for path in paths:
+            out = Path(tempfile.mkdtemp()) / "report.json"
+            flags = (
+                "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run"
+            )
+            subprocess.run(
+                [
+                    str(binary),
+                    base + path,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    f"--chrome-flags={flags}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**ENV, "CHROME_PATH": chromium},
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+            report = json.loads(out.read_text(encoding="utf-8"))
+            scores[path] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    finally:
+        server.shutdown()
+    return scores
+
+
+def pdf_seconds(site: Path) -> str:
+    try:
+        from atlas import export_pdf
+    except ImportError:
+        return "n/a (PDF export not built yet)"
+    start = time.perf_counter()
+    export_pdf.main([str(site)]) if hasattr(export_pdf, "main") else None
+    return f"{time.perf_counter() - start:.1f} s"
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str]] = []
+    work = Path(tempfile.mkdtemp(prefix="smr-bench-"))
+    try:
+        real = median_build(ROOT, 5)
+        rows.append(("Build, real site (median of 5)", f"{real:.2f} s", ""))
+        times, plain = {}, {}
+        for n in (100, 1000):
+            project = copy_project(work / f"n{n}")
+            add_synthetic_techniques(project, n)
+            write_plain_twin(project, work / f"n{n}-plain")
+            runs = 3 if n == 100 else 1
+            times[n] = median_build(project, runs)
+            plain[n] = median_build(work / f"n{n}-plain", runs)
+            rows.append((f"Build, +{n} techniques, hooks", f"{times[n]:.2f} s", ""))
+            rows.append((f"Build, +{n} techniques, plain Markdown", f"{plain[n]:.2f} s", ""))
+        ratio = times[1000] / plain[1000]
+        rows.append(
+            ("Hooks ÷ plain at +1,000", f"{ratio:.2f}", _budget(ratio <= BUDGETS["ratio_hooks_plain"], "≤ 1.2"))
+        )
+        linear = times[1000] / times[100]
+        rows.append(("time(+1,000) ÷ time(+100)", f"{linear:.2f}", _budget(linear <= BUDGETS["linear"], "≤ 11")))
+        index = search_index_gzip_kb(work / "n1000")
+        rows.append(
+            ("Search index at +1,000, gzipped", f"{index:.0f} KB", _budget(index <= BUDGETS["index_kb"], "≤ 500 KB"))
+        )
+
+        site = work / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        if (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
+            for path, score in lighthouse(
+                site, ["/", "/learn/how-smr-works/", "/techniques/calves-foam-roller/"]
+            ).items():
+                ok = score["performance"] >= BUDGETS["perf"] and all(
+                    score[k] >= BUDGETS["other"] for k in ("accessibility", "best-practices", "seo")
+                )
+                text = " / ".join(str(score[k]) for k in ("performance", "accessibility", "best-practices", "seo"))
+                rows.append(
+                    (
+                        f"Lighthouse mobile {path} (perf / a11y / best / SEO)",
+                        text,
+                        _budget(ok, "≥ 98 / 100 / 100 / 100"),
+                    )
+                )
+        else:
+            rows.append(("Lighthouse", "not installed", "run `make bench` (it installs bench/node_modules)"))
+        rows.append(("PDF book + handouts", pdf_seconds(site), "≤ 60 s"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = ["| measure | result | budget |", "|---|---|---|", *[f"| {a} | {b} | {c} |" for a, b, c in rows]]
+    header = (
+        f"# Benchmark results\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}.\n\n"
+    )
+    (ROOT / "bench" / "results.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")
+    print("\n".join(table))
+    return 0
+
+
+def _budget(ok: bool, text: str) -> str:
+    return f"{text} {'✓' if ok else '✗ over budget'}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
