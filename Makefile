@@ -7,20 +7,33 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint new-technique clean
+.PHONY: serve build test lint bench new-technique published-urls clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
 serve: $(VENV)/.site-ready  ## live preview at http://127.0.0.1:8000
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
-build: $(VENV)/.site-ready  ## the deployable site in site/
-	$(MKDOCS) build --strict --site-dir site
+# Then the downloads the pages link to (hooks/atlas/export_pdf.py): the book, a handout per technique
+# and routine, and the offline zip, all in site/downloads/. Only here: serve and plain builds make no PDFs.
+build: $(VENV)/.site-ready  ## the deployable site in site/, with its PDFs and offline zip
+	ATLAS_DOWNLOADS=true $(MKDOCS) build --strict --site-dir site
+	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
+	CHROMIUM="$$browser" PYTHONPATH=hooks $(PY) -m atlas.export_pdf site
 
 # The tests build the site themselves with --strict (tests/test_build.py) and serve that build.
-test: $(VENV)/.test-ready  ## set up, browser included, --strict build, all tests
+test: $(VENV)/.test-ready node_modules/.ready  ## set up, browser included, --strict build, all tests
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
 	CHROMIUM="$$browser" $(PY) -m pytest
+
+# Not part of `make test`: several minutes of builds and Lighthouse; writes bench/results.md.
+bench: $(VENV)/.test-ready bench/node_modules/.ready  ## build speed at scale, Lighthouse, PDF time
+	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
+	CHROMIUM="$$browser" $(PY) bench/run_bench.py
+
+bench/node_modules/.ready: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
 
 # The same checks as .pre-commit-config.yaml, run from .venv.
 lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
@@ -34,6 +47,10 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/claims.schema.json data/claims.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yaml
 
+# Every page address ever published must keep working (tests/test_trainers.py checks the list).
+published-urls: build  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
+	@PYTHONPATH=hooks $(PY) -m atlas.published site data/published-urls.txt
+
 new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml
 	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID)
 
@@ -44,6 +61,11 @@ $(VENV)/.site-ready: requirements.txt
 	test -x $(PY) || $(PYTHON3) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# axe-core for the accessibility gate (package-lock.json pins it exactly).
+node_modules/.ready: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 $(VENV)/.test-ready: requirements-test.txt $(VENV)/.site-ready

@@ -1,23 +1,25 @@
 """MkDocs entry point: thin hooks that hand the work to the ``atlas`` package beside this file.
 
 on_config  — check references.bib before mkdocs-bibtex parses it (its errors are tracebacks).
-on_files   — load and validate data/, add the generated pages as virtual files.
+on_files   — load and validate data/, add the generated pages as virtual files, and hand technique
+             aliases (old ids) to mkdocs-redirects.
 on_page_markdown — check citations, add claim badges, "last reviewed" and glossary hover help.
 Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
-
 from atlas.bibliography import load_references
 from atlas.errors import DataError
+from atlas.links import alias_redirects, merge_redirects
 from atlas.page_extras import decorate, preview_notice
 from atlas.records import load_atlas
 from atlas.render import site_pages
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 log = get_plugin_logger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,11 @@ def on_config(config):
         load_references(ROOT / "references.bib", ROOT)
     except DataError as e:
         _fail(e)
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: site_url is not set — share links, QR codes and canonical URLs need the "
+            "site's public address, e.g. site_url: https://smr-atlas.github.io/"
+        )
     return config
 
 
@@ -65,7 +72,8 @@ def on_files(files, config):
     formatted = _formatted_references(config, atlas.references)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"  # edit_uri is the repository root, not docs/
-    for page in site_pages(atlas, formatted):
+    _redirect_aliases(config, atlas)
+    for page in site_pages(atlas, formatted, config.site_url):
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} clashes with a generated page; remove or rename it")
         file = File.generated(config, page.src_uri, content=page.markdown)
@@ -82,13 +90,34 @@ def on_page_markdown(markdown, page, config, files):
     file = page.file
     name = f"docs/{file.src_uri}" if file.generated_by is None else (file.edit_uri or file.src_uri)
     try:
-        markdown = decorate(markdown, src_uri=file.src_uri, file=name,
-                            line_offset=_front_matter_lines(file, markdown), meta=page.meta, atlas=_build["atlas"])
+        markdown = decorate(
+            markdown,
+            src_uri=file.src_uri,
+            file=name,
+            line_offset=_front_matter_lines(file, markdown),
+            meta=page.meta,
+            atlas=_build["atlas"],
+        )
     except DataError as e:
         _problem(e)
     if _build.get("notice"):
         markdown = preview_notice(_build["notice"]) + markdown
     return markdown
+
+
+def _redirect_aliases(config, atlas) -> None:
+    """Each technique alias becomes a redirect page at the old id (mkdocs-redirects reads redirect_maps in
+    its own on_files, after this one), so links sent before a rename still land on the technique."""
+    aliases = alias_redirects(atlas)
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        if aliases:
+            raise PluginError("technique aliases need the redirects plugin: add '- redirects' to plugins in mkdocs.yml")
+        return
+    try:
+        plugin.config["redirect_maps"] = merge_redirects(plugin.config.get("redirect_maps") or {}, aliases)
+    except DataError as e:
+        _fail(e)
 
 
 def _formatted_references(config, references) -> dict[str, str]:

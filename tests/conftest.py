@@ -1,17 +1,16 @@
 """Shared fixtures: the project root on sys.path, a throw-away copy of the data, one strict build
 of the real site per test session, and that site served on 127.0.0.1 for the browser tests."""
+
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -29,8 +28,14 @@ def copy_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -53,18 +58,11 @@ def site(built) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    """The built site on 127.0.0.1, gzipped and cacheable like a static host (tests/static_server.py)."""
+    server, url = serve(site)
+    yield url
     server.shutdown()
 
 
@@ -74,8 +72,15 @@ def browser():
 
     path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     # The background-networking flags stop Chromium calling Google's hosts on start-up.
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"]
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ]
     with sync_playwright() as p:
         launch = {"args": args} if path == "playwright" else {"executable_path": path, "args": args}
         b = p.chromium.launch(**launch)

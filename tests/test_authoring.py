@@ -1,4 +1,5 @@
 """Adding a technique is one file: the scaffold, the lint gate, the report link, the preview."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from atlas.errors import DataError
@@ -71,8 +71,9 @@ def test_scaffold_refuses_an_existing_or_invalid_id(project):
 
 
 def test_make_lint_passes_on_the_repository():
-    result = subprocess.run(["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True,
-                            env=ENV, timeout=300)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
@@ -113,21 +114,26 @@ def _wait_for(predicate, seconds: float):
 def test_serve_keeps_the_last_good_build_and_says_what_is_wrong(project, tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--livereload",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env={**ENV, "PYTHONUNBUFFERED": "1"},
-                              stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**ENV, "PYTHONUNBUFFERED": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/techniques/calves-foam-roller/"
     try:
         assert _wait_for(lambda: "Roll slowly down" in _get(url), 90), "serve never came up"
         tech = project / "data/techniques/calves-foam-roller.yaml"
-        tech.write_text(tech.read_text(encoding="utf-8").replace("  seconds: 60", "  seconds: lots"),
-                        encoding="utf-8")
+        tech.write_text(tech.read_text(encoding="utf-8").replace("  seconds: 60", "  seconds: lots"), encoding="utf-8")
         os.utime(tech)
         html = _wait_for(lambda: (h := _get(url)) and "preview is out of date" in h and h, 60)
         assert html, "the preview never showed the notice"
         assert "Roll slowly down" in html  # the last good page, not an empty site
-        assert "dose.seconds: expected a whole number, got &#39;lots&#39;" in html or \
-            "dose.seconds: expected a whole number, got 'lots'" in html
+        assert (
+            "dose.seconds: expected a whole number, got &#39;lots&#39;" in html
+            or "dose.seconds: expected a whole number, got 'lots'" in html
+        )
         assert server.poll() is None, "serve crashed"
         log.seek(0)
         output = log.read()

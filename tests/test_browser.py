@@ -1,4 +1,5 @@
 """The built site in headless Chromium, served on 127.0.0.1."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -42,8 +43,9 @@ def test_no_request_leaves_127_0_0_1(page):
 
 
 def test_phone_width_does_not_scroll_sideways(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url, is_mobile=True,
-                                  has_touch=True, device_scale_factor=3)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=base_url, is_mobile=True, has_touch=True, device_scale_factor=3
+    )
     page = context.new_page()
     try:
         for path in ("/", "/techniques/", "/techniques/calves-foam-roller/", "/references/", "/claims/"):

@@ -1,4 +1,5 @@
 """The real site builds with --strict, and broken data stops `mkdocs build` with our message."""
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ def test_every_technique_region_and_equipment_has_its_page(site):
         for path in (ROOT / "data" / kind).glob("*.yaml"):
             assert (site / kind / path.stem / "index.html").is_file(), f"/{kind}/{path.stem}/ missing"
     import yaml
+
     for kind, file in (("regions", "regions.yaml"), ("equipment", "equipment.yaml")):
         for key in yaml.safe_load((ROOT / "data" / file).read_text(encoding="utf-8")):
             assert (site / kind / key / "index.html").is_file(), f"/{kind}/{key}/ missing"
@@ -27,6 +29,7 @@ def test_every_technique_region_and_equipment_has_its_page(site):
 
 def test_generated_pages_are_in_search_and_not_in_the_sidebar(site):
     import json
+
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     assert "techniques/calves-foam-roller/" in locations
@@ -51,11 +54,18 @@ def test_technique_page_has_steps_dose_safety_and_apa_citations(site):
 
 
 def test_no_generated_file_is_written_into_docs_and_the_tree_stays_clean(built):
-    status = subprocess.run(["git", "status", "--porcelain", "--ignored=no", "docs", "data", "hooks"], cwd=ROOT,
-                            capture_output=True, text=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored=no", "docs", "data", "hooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     # Only files an author is editing may show up; nothing named like a generated page.
-    generated = [line for line in status.stdout.splitlines()
-                 if re.search(r"docs/(techniques|regions|equipment|routines|claims|glossary|references)/", line)]
+    generated = [
+        line
+        for line in status.stdout.splitlines()
+        if re.search(r"docs/(techniques|regions|equipment|routines|claims|glossary|references)/", line)
+    ]
     assert generated == []
 
 
@@ -71,8 +81,12 @@ def test_bad_data_stops_the_build_with_one_clear_line(project, tmp_path):
 
 def test_broken_bib_stops_the_build_before_the_plugin_sees_it(project, tmp_path):
     bib = project / "references.bib"
-    bib.write_text(bib.read_text(encoding="utf-8").replace("@article{barnes1997basic,", "@article{barnes1997basic, note = {unclosed,"),
-                   encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace(
+            "@article{barnes1997basic,", "@article{barnes1997basic, note = {unclosed,"
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "references.bib:" in result.stderr and "BibTeX syntax error" in result.stderr
@@ -92,8 +106,10 @@ def test_unknown_citation_in_a_topic_page_names_the_page_and_line(project, tmp_p
 
 def test_script_in_a_title_never_reaches_a_page(project, tmp_path):
     tech = project / "data/techniques/calves-foam-roller.yaml"
-    tech.write_text(tech.read_text(encoding="utf-8").replace("title: Calves on a foam roller",
-                                                              "title: <script>alert(1)</script>"), encoding="utf-8")
+    tech.write_text(
+        tech.read_text(encoding="utf-8").replace("title: Calves on a foam roller", "title: <script>alert(1)</script>"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "raw HTML" in result.stderr
     assert not (tmp_path / "site" / "techniques" / "calves-foam-roller" / "index.html").exists()

@@ -2,6 +2,7 @@
 
 Each test breaks a copy of the real data in one way and checks the exact message.
 """
+
 from __future__ import annotations
 
 import re
@@ -83,7 +84,7 @@ def test_empty_file(project):
 
 def test_not_utf8(project):
     path = project / TECH
-    path.write_bytes(path.read_bytes().replace("Calves on".encode(), "Caf\xe9 on".encode("latin-1")))
+    path.write_bytes(path.read_bytes().replace(b"Calves on", "Caf\xe9 on".encode("latin-1")))
     assert error_of(project) == f"{TECH}:2: the file is not UTF-8 text — save it as UTF-8 in your editor"
 
 
@@ -106,8 +107,9 @@ def test_unknown_related_technique(project):
 def test_unknown_citation_key(project):
     edit(project, TECH, "evidence: [wilke2020acute", "evidence: [wilke2020acutee")
     line = line_of(project, TECH, "evidence: [wilke2020acutee")
-    assert error_of(project) == (f"{TECH}:{line}: evidence[0]: unknown citation key 'wilke2020acutee' — "
-                                 "did you mean 'wilke2020acute'?")
+    assert error_of(project) == (
+        f"{TECH}:{line}: evidence[0]: unknown citation key 'wilke2020acutee' — did you mean 'wilke2020acute'?"
+    )
 
 
 def test_broken_references_bib(project):
@@ -118,8 +120,10 @@ def test_broken_references_bib(project):
 
 def test_duplicate_reference_key(project):
     bib = project / "references.bib"
-    bib.write_text(bib.read_text(encoding="utf-8") + "\n@article{barnes1997basic, title={x}, year={1}, author={A}}\n",
-                   encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8") + "\n@article{barnes1997basic, title={x}, year={1}, author={A}}\n",
+        encoding="utf-8",
+    )
     assert "repeated bibliography entry: barnes1997basic" in error_of(project)
 
 

@@ -3,6 +3,7 @@
 mkdocs-bibtex formats the citations; this module only checks the file and lists its keys
 (with title, year and DOI for the References page), before the plugin ever sees it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -35,8 +36,15 @@ def load_references(path: Path, root: Path) -> dict[str, Reference]:
         raise DataError(Problem(file, line, None, str(e), "each entry needs its own key")) from None
     except PybtexError as e:
         line = getattr(e, "lineno", None)
-        raise DataError(Problem(file, line, None, f"BibTeX syntax error: {e}",
-                                "check the braces and commas of the entry above this line")) from None
+        raise DataError(
+            Problem(
+                file,
+                line,
+                None,
+                f"BibTeX syntax error: {e}",
+                "check the braces and commas of the entry above this line",
+            )
+        ) from None
     if not data.entries:
         raise DataError(Problem(file, None, None, "no entries found"))
     refs = {}

@@ -3,9 +3,13 @@
 Every message has the shape ``file:line: field: what is wrong — how to fix``, so an author
 can jump straight to the spot in an editor.
 """
+
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_PLAIN_KEY = re.compile(r"^[\w-]+$")
 
 
 @dataclass(frozen=True)
@@ -34,5 +38,7 @@ def field_path(path: tuple) -> str:
     """('dose', 'seconds') → 'dose.seconds'; ('steps', 2) → 'steps[2]'."""
     out = ""
     for part in path:
+        if not isinstance(part, int) and not _PLAIN_KEY.match(str(part)):
+            part = repr(str(part))  # a key with spaces or control characters must not break the line
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out

@@ -5,6 +5,7 @@ UTF-8, non-empty and a mapping; duplicate keys and YAML aliases are refused (an 
 lets a tiny file expand into millions of values), and dates stay strings so the schema
 sees exactly what the author wrote.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,8 +39,11 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, f"YAML aliases (*{event.anchor}) are not allowed",
-                           "write the value out in full")
+            raise _Refused(
+                event.start_mark.line + 1,
+                f"YAML aliases (*{event.anchor}) are not allowed",
+                "write the value out in full",
+            )
         return super().compose_node(parent, index)
 
 
@@ -54,9 +58,21 @@ class _Refused(Exception):
 
 def parse_yaml(text: str, file: str) -> Document:
     """Parse YAML text into a Document, or raise DataError naming file and line."""
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+    if all(not line.strip() or line.strip().startswith("#") for line in text.splitlines()):
         raise DataError(Problem(file, None, None, "the file is empty", "copy an existing file as a start"))
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1
+        raise DataError(
+            Problem(
+                file,
+                line,
+                None,
+                f"the file contains a control character (#x{e.character:04x})",
+                "delete it; it is invisible in most editors",
+            )
+        ) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -67,33 +83,68 @@ def parse_yaml(text: str, file: str) -> Document:
         raise DataError(Problem(file, e.line, None, e.message, e.hint)) from None
     except yaml.constructor.ConstructorError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else None
-        raise DataError(Problem(file, line, None, f"unsupported YAML tag: {e.problem}",
-                                "remove the '!…' tag and write plain text, numbers or lists")) from None
+        raise DataError(
+            Problem(
+                file,
+                line,
+                None,
+                f"unsupported YAML tag: {e.problem}",
+                "remove the '!…' tag and write plain text, numbers or lists",
+            )
+        ) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(x for x in (e.context, e.problem) if x)
-        raise DataError(Problem(file, line, None, f"YAML syntax error: {what}",
-                                "check the indentation and quotes on this line and the one above")) from None
+        raise DataError(
+            Problem(
+                file,
+                line,
+                None,
+                f"YAML syntax error: {what}",
+                "check the indentation and quotes on this line and the one above",
+            )
+        ) from None
+    except yaml.reader.ReaderError as e:  # found while reading on, past the first buffer
+        raise DataError(
+            Problem(
+                file,
+                None,
+                None,
+                f"the file contains a control character (#x{e.character:04x})",
+                "delete it; it is invisible in most editors",
+            )
+        ) from None
     except yaml.YAMLError as e:
         raise DataError(Problem(file, None, None, f"YAML error: {e}")) from None
     finally:
         loader.dispose()
     if not isinstance(doc.data, dict):
-        raise DataError(Problem(file, 1, None, f"expected a mapping of fields, got {_kind(doc.data)}",
-                                "start each line with a field name, e.g. 'title: …'"))
+        raise DataError(
+            Problem(
+                file,
+                1,
+                None,
+                f"expected a mapping of fields, got {_kind(doc.data)}",
+                "start each line with a field name, e.g. 'title: …'",
+            )
+        )
     return doc
 
 
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map",
-                                                         "timestamp")}
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 
 
 def _build(loader: _StrictLoader, node, path: tuple, doc: Document):
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
-        raise _Refused(node.start_mark.line + 1, f"unsupported YAML tag '{node.tag}'",
-                       "remove the '!…' tag and write plain text, numbers or lists")
+        raise _Refused(
+            node.start_mark.line + 1,
+            f"unsupported YAML tag '{node.tag}'",
+            "remove the '!…' tag and write plain text, numbers or lists",
+        )
     if isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
     if isinstance(node, SequenceNode):
@@ -109,8 +160,9 @@ def _build(loader: _StrictLoader, node, path: tuple, doc: Document):
                 key = str(key)  # e.g. a glossary id written as a bare number
             if key in out:
                 where = field_path(path + (key,))
-                raise _Refused(line, f"{where}: duplicate key (first at line {doc.lines[path + (key,)]})",
-                               "remove one of them")
+                raise _Refused(
+                    line, f"{where}: duplicate key (first at line {doc.lines[path + (key,)]})", "remove one of them"
+                )
             doc.lines[path + (key,)] = line
             out[key] = _build(loader, value_node, path + (key,), doc)
         return out
@@ -128,11 +180,18 @@ def load_yaml(path: Path, root: Path) -> Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DataError(Problem(file, line, None, "the file is not UTF-8 text",
-                                "save it as UTF-8 in your editor")) from None
+        raise DataError(
+            Problem(file, line, None, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
+        ) from None
     return parse_yaml(text.lstrip("\ufeff"), file)
 
 
 def _kind(value) -> str:
-    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
-            type(None): "nothing"}.get(type(value), type(value).__name__)
+    return {
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)

@@ -3,6 +3,7 @@
 Field names match the YAML fields (see data/schema/*.schema.json), so a record is easy to
 trace back to its file. ``source`` is the data file a record came from, for edit links.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ class Region:
     title: str
     summary: str
     view: str
+    shape: dict[str, list[str]]  # view ("front"/"back") → SVG path data on that view of the body map
     reviewed: str
     caution: str | None = None
     evidence: list[str] = field(default_factory=list)
@@ -68,6 +70,7 @@ class Equipment:
     title: str
     summary: str
     choosing: list[str]
+    icon: str  # SVG path data of a 24 × 24 line icon
     reviewed: str
     caution: str | None = None
     evidence: list[str] = field(default_factory=list)

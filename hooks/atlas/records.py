@@ -4,6 +4,7 @@ Problems are collected across all files before stopping, so an author fixing a b
 files sees all of them at once. To add content, add YAML under data/ (see CONTRIBUTING.md);
 nothing here needs to change.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -13,6 +14,7 @@ from .bibliography import load_references, unknown_key_problem
 from .errors import DataError, Problem, field_path
 from .load import Document, load_yaml
 from .model import Atlas, Claim, Dose, Equipment, Region, Routine, RoutineStep, Technique, Term
+from .routine_link import BUILDER_PAGES
 from .validate import SLUG, load_schema, schema_problems, text_problems
 
 
@@ -33,8 +35,9 @@ def load_atlas(root: Path) -> Atlas:
 
     techniques = {doc_id: _technique(doc_id, doc) for doc_id, doc in technique_docs.items()}
     if not techniques:
-        problems.append(Problem("data/techniques", None, None, "no techniques found",
-                                "add one with 'make new-technique ID=…'"))
+        problems.append(
+            Problem("data/techniques", None, None, "no techniques found", "add one with 'make new-technique ID=…'")
+        )
 
     # Cross-references: every id and key a file names must exist.
     def check(doc: Document, path: tuple, value: str, known, what: str, hint_add: str):
@@ -47,8 +50,9 @@ def load_atlas(root: Path) -> Atlas:
     def check_keys(doc: Document, keys, path: tuple):
         for i, key in enumerate(keys):
             if key not in references:
-                problems.append(unknown_key_problem(doc.file, doc.line_of(path + (i,)), field_path(path + (i,)),
-                                                    key, references))
+                problems.append(
+                    unknown_key_problem(doc.file, doc.line_of(path + (i,)), field_path(path + (i,)), key, references)
+                )
 
     aliases: dict[str, str] = {}
     for t in techniques.values():
@@ -58,38 +62,98 @@ def load_atlas(root: Path) -> Atlas:
         for i, e in enumerate(t.equipment):
             check(doc, ("equipment", i), e, equipment, "equipment", "equipment is defined in data/equipment.yaml")
         for i, r in enumerate(t.related):
-            check(doc, ("related", i), r, techniques, "related technique",
-                  "use the file name of a technique in data/techniques/, without .yaml")
+            check(
+                doc,
+                ("related", i),
+                r,
+                techniques,
+                "related technique",
+                "use the file name of a technique in data/techniques/, without .yaml",
+            )
             if r == t.id:
-                problems.append(Problem(doc.file, doc.line_of(("related", i)), f"related[{i}]",
-                                        "a technique cannot be related to itself"))
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.line_of(("related", i)),
+                        f"related[{i}]",
+                        "a technique cannot be related to itself",
+                    )
+                )
         check_keys(doc, t.evidence, ("evidence",))
         for i, alias in enumerate(t.aliases):
             if alias in techniques or alias in aliases:
                 other = alias if alias in techniques else aliases[alias]
-                problems.append(Problem(doc.file, doc.line_of(("aliases", i)), f"aliases[{i}]",
-                                        f"'{alias}' is already used by {other}",
-                                        "an old id can point to one technique only"))
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.line_of(("aliases", i)),
+                        f"aliases[{i}]",
+                        f"'{alias}' is already used by {other}",
+                        "an old id can point to one technique only",
+                    )
+                )
             aliases[alias] = t.id
 
     routines = {}
     for doc_id, doc in routine_docs.items():
+        if doc_id in BUILDER_PAGES:
+            problems.append(
+                Problem(
+                    doc.file,
+                    None,
+                    None,
+                    f"routines/{doc_id}/ is the routine {doc_id}'s own page",
+                    "give this routine another file name",
+                )
+            )
         for i, step in enumerate(doc.data["steps"]):
-            check(doc, ("steps", i, "technique"), step["technique"], techniques, "technique",
-                  "use the file name of a technique in data/techniques/, without .yaml")
+            check(
+                doc,
+                ("steps", i, "technique"),
+                step["technique"],
+                techniques,
+                "technique",
+                "use the file name of a technique in data/techniques/, without .yaml",
+            )
         check_keys(doc, doc.data.get("evidence", []), ("evidence",))
         if not problems:
             routines[doc_id] = _routine(doc_id, doc, techniques)
 
-    for records, doc in ((regions, regions_doc), (equipment, equipment_doc), (claims, claims_doc),
-                         (glossary, glossary_doc)):
+    for records, doc in (
+        (regions, regions_doc),
+        (equipment, equipment_doc),
+        (claims, claims_doc),
+        (glossary, glossary_doc),
+    ):
         for record in records.values():
             check_keys(doc, record.evidence, (record.id, "evidence"))
 
+    # The body map draws a region on the views its `view` names, so the shapes must match it.
+    for r in regions.values():
+        wanted = ["front", "back"] if r.view == "both" else [r.view]
+        for view in sorted(set(wanted) ^ set(r.shape)):
+            missing = view in wanted
+            problems.append(
+                Problem(
+                    regions_doc.file,
+                    regions_doc.line_of((r.id, "shape")),
+                    f"{r.id}.shape",
+                    f"view is '{r.view}' but shape {'has no' if missing else 'also has a'} '{view}' outline",
+                    f"{'add' if missing else 'remove'} shape.{view}, or change view",
+                )
+            )
+
     if problems:
         raise DataError(problems)
-    return Atlas(techniques=techniques, regions=regions, equipment=equipment, routines=routines,
-                 claims=claims, glossary=glossary, references=references)
+    return Atlas(
+        techniques=techniques,
+        regions=regions,
+        equipment=equipment,
+        routines=routines,
+        claims=claims,
+        glossary=glossary,
+        references=references,
+    )
 
 
 def _mapping_file(path: Path, schema: str, root: Path, problems: list, make) -> tuple[dict, Document | None]:
@@ -117,8 +181,15 @@ def _folder(folder: Path, schema: str, root: Path, problems: list) -> dict[str, 
         if path.suffix != ".yaml":
             continue
         if not SLUG.match(path.stem):
-            problems.append(Problem(rel, None, None, f"'{path.stem}' is not a valid id for a file name",
-                                    "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    f"'{path.stem}' is not a valid id for a file name",
+                    "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml",
+                )
+            )
             continue
         try:
             doc = load_yaml(path, root)
@@ -133,8 +204,13 @@ def _folder(folder: Path, schema: str, root: Path, problems: list) -> dict[str, 
 
 
 def _dose(raw: dict) -> Dose:
-    return Dose(seconds=raw["seconds"], sets=raw["sets"], pace=raw["pace"],
-                rest_seconds=raw.get("rest_seconds", 15), per_side=raw.get("per_side", False))
+    return Dose(
+        seconds=raw["seconds"],
+        sets=raw["sets"],
+        pace=raw["pace"],
+        rest_seconds=raw.get("rest_seconds", 15),
+        per_side=raw.get("per_side", False),
+    )
 
 
 def _technique(doc_id: str, doc: Document) -> Technique:
@@ -148,8 +224,13 @@ def _routine(doc_id: str, doc: Document, techniques: dict[str, Technique]) -> Ro
     steps = []
     for raw in d.pop("steps"):
         base = techniques[raw["technique"]].dose
-        dose = Dose(seconds=raw.get("seconds", base.seconds), sets=raw.get("sets", base.sets), pace=base.pace,
-                    rest_seconds=base.rest_seconds, per_side=base.per_side)
+        dose = Dose(
+            seconds=raw.get("seconds", base.seconds),
+            sets=raw.get("sets", base.sets),
+            pace=base.pace,
+            rest_seconds=base.rest_seconds,
+            per_side=base.per_side,
+        )
         steps.append(RoutineStep(technique=raw["technique"], dose=dose, note=raw.get("note")))
     return Routine(id=doc_id, source=doc.file, steps=steps, **d)
 

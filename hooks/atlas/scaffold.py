@@ -4,6 +4,7 @@ Every value starts as a ``TODO`` placeholder, which the validator reports by nam
 filled in, so a half-written file can never reach the site. Run as
 ``python -m atlas.scaffold ID`` from hooks/ (the Makefile does this).
 """
+
 from __future__ import annotations
 
 import sys
@@ -30,9 +31,12 @@ _EXAMPLES = {
 def technique_yaml(technique_id: str, today: date | None = None) -> str:
     schema = load_schema("technique")
     props, required = schema["properties"], set(schema["required"])
-    lines = ["# yaml-language-server: $schema=../schema/technique.schema.json",
-             f"# New technique '{technique_id}': replace every TODO, then run `make serve` to preview.",
-             "# Each field is explained in the comment above it. See CONTRIBUTING.md for a worked example.", ""]
+    lines = [
+        "# yaml-language-server: $schema=../schema/technique.schema.json",
+        f"# New technique '{technique_id}': replace every TODO, then run `make serve` to preview.",
+        "# Each field is explained in the comment above it. See CONTRIBUTING.md for a worked example.",
+        "",
+    ]
     for name, spec in props.items():
         if name not in required and _EXAMPLES.get(name, "") is None:
             lines += _comment(f"{name} (optional): {spec['description']}") + [f"# {name}: …", ""]
@@ -60,11 +64,25 @@ def new_technique(technique_id: str, root: Path = ROOT) -> Path:
     target = root / "data" / "techniques" / f"{technique_id}.yaml"
     rel = target.relative_to(root).as_posix()
     if not SLUG.match(technique_id or ""):
-        raise DataError(Problem(rel, None, None, f"'{technique_id}' is not a valid id",
-                                "use lower-case letters, digits and hyphens, e.g. ID=calves-ball"))
+        raise DataError(
+            Problem(
+                rel,
+                None,
+                None,
+                f"'{technique_id}' is not a valid id",
+                "use lower-case letters, digits and hyphens, e.g. ID=calves-ball",
+            )
+        )
     if target.exists():
-        raise DataError(Problem(rel, None, None, "a technique with this id already exists",
-                                "choose another id, or edit the existing file"))
+        raise DataError(
+            Problem(
+                rel,
+                None,
+                None,
+                "a technique with this id already exists",
+                "choose another id, or edit the existing file",
+            )
+        )
     target.write_text(technique_yaml(technique_id), encoding="utf-8")
     return target
 

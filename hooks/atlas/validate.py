@@ -5,13 +5,14 @@ The schemas are the single definition of each data kind: editors use them for co
 messages are written for programmers, so each is turned into ``field: what is wrong``
 plus a hint.
 """
+
 from __future__ import annotations
 
 import difflib
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -21,16 +22,25 @@ from .load import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "array": "a list", "object": "a group of fields", "null": "nothing"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields",
+    "null": "nothing",
+}
 # Raw HTML in data could inject scripts into every page that shows it; Markdown is enough.
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _SCRIPT_URL = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.I)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# SVG path data (region shapes, equipment icons) goes into the page as an attribute: commands and numbers only.
+SVG_PATH = re.compile(r"^[Mm][MmLlHhVvCcSsQqTtAaZz0-9.,\s-]*$")
 PLACEHOLDER = "TODO"  # what `make new-technique` writes into every field
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
     """The schema ``data/schema/<name>.schema.json`` (read once per process; it is code, not content)."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -43,8 +53,12 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
     field's description, instead of as whatever type or pattern error it also causes."""
     validator = jsonschema.Draft202012Validator(schema)
     placeholders = _placeholders(doc.data, ())
-    problems = [Problem(doc.file, doc.line_of(path), field_path(path), "still says TODO — fill it in",
-                        _description_at(schema, path)) for path in placeholders]
+    problems = [
+        Problem(
+            doc.file, doc.line_of(path), field_path(path), "still says TODO — fill it in", _description_at(schema, path)
+        )
+        for path in placeholders
+    ]
     for error in validator.iter_errors(doc.data):
         if tuple(error.absolute_path) in placeholders:
             continue
@@ -95,11 +109,18 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
                 continue
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
-            out.append(problem(f"unknown field '{name}'", hint, at=path + (name,)))
+            out.append(problem(f"unknown field {_show(name)}", hint, at=path + (name,)))
         return out
     if kind == "propertyNames":
-        return [Problem(doc.file, line, where, f"{_show(value)} is not a valid id",
-                        "use lower-case letters, digits and hyphens, e.g. 'upper-back'")]
+        return [
+            Problem(
+                doc.file,
+                line,
+                where,
+                f"{_show(value)} is not a valid id",
+                "use lower-case letters, digits and hyphens, e.g. 'upper-back'",
+            )
+        ]
     if kind == "minimum":
         return [problem(f"must be at least {expected}, got {_show(value)}")]
     if kind == "maximum":
@@ -113,7 +134,7 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if kind == "minProperties":
         return [problem("must not be empty")]
     if kind == "uniqueItems":
-        dupes = sorted({str(v) for v in value if value.count(v) > 1})
+        dupes = sorted({_show(v) for v in value if value.count(v) > 1})
         return [problem(f"lists {', '.join(dupes)} more than once")]
     if kind == "enum":
         return [problem(f"expected one of {', '.join(repr(v) for v in expected)}, got {_show(value)}")]
@@ -121,8 +142,20 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         if r"\d{4}" in expected:
             return [problem(f"expected a date like 2026-11-25, got {_show(value)}")]
         if expected == SLUG.pattern:
-            return [problem(f"{_show(value)} is not a valid id",
-                            "use lower-case letters, digits and hyphens, e.g. 'calves-foam-roller'")]
+            return [
+                problem(
+                    f"{_show(value)} is not a valid id",
+                    "use lower-case letters, digits and hyphens, e.g. 'calves-foam-roller'",
+                )
+            ]
+        if expected == SVG_PATH.pattern:
+            return [
+                problem(
+                    f"{_show(value)} is not SVG path data",
+                    "start with M and use only path commands (M L H V C S Q T A Z), numbers, spaces, "
+                    "commas and minus signs",
+                )
+            ]
         return [problem(f"{_show(value)} is not a valid citation key", "copy the key from references.bib")]
     return [problem(error.message)]  # a rule added to a schema later still gets reported
 
@@ -140,15 +173,22 @@ def text_problems(doc: Document) -> list[Problem]:
                 walk(v, path + (i,))
         elif isinstance(value, str):
             if _HTML.search(value) or _SCRIPT_URL.search(value):
-                problems.append(Problem(doc.file, doc.line_of(path), field_path(path),
-                                        "raw HTML or script links are not allowed in data",
-                                        "write plain text or Markdown (e.g. **bold**, [link](https://…))"))
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.line_of(path),
+                        field_path(path),
+                        "raw HTML or script links are not allowed in data",
+                        "write plain text or Markdown (e.g. **bold**, [link](https://…))",
+                    )
+                )
             if path and path[-1] == "reviewed" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 try:
                     date.fromisoformat(value)
                 except ValueError:
-                    problems.append(Problem(doc.file, doc.line_of(path), field_path(path),
-                                            f"{value!r} is not a real date"))
+                    problems.append(
+                        Problem(doc.file, doc.line_of(path), field_path(path), f"{value!r} is not a real date")
+                    )
 
     walk(doc.data, ())
     return problems
