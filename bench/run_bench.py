@@ -20,9 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from atlas.page_extras import decorate  # noqa: E402
-from atlas.records import load_atlas  # noqa: E402
-from atlas.render import site_pages  # noqa: E402
+from conftest import copy_project  # noqa: E402
 from static_server import serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -47,14 +45,6 @@ def median_build(project: Path, runs: int, config: str = "mkdocs.yml") -> float:
     return statistics.median(timed_build(project, config) for _ in range(runs))
 
 
-def copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "references.bib"):
-        shutil.copy(ROOT / name, dest / name)
-    return dest
-
-
 def add_synthetic_techniques(project: Path, count: int) -> None:
     """Copies of the real techniques under new ids and titles, spread over every region."""
     sources = sorted((ROOT / "data" / "techniques").glob("*.yaml"))
@@ -67,38 +57,59 @@ def add_synthetic_techniques(project: Path, count: int) -> None:
         (project / "data" / "techniques" / f"synthetic-{i:04d}.yaml").write_text(text + "\n", encoding="utf-8")
 
 
+# Added to a copy of the project for one build: it writes each page's Markdown as our hooks leave it,
+# just before mkdocs-bibtex (priority 0), which stays on in both builds.
+_DUMP_HOOK = """
+import json, os
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(1)
+def on_page_markdown(markdown, page, config, files):
+    target = Path(os.environ["ATLAS_BENCH_DUMP"]) / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    meta = "\\n".join(f"{key}: {json.dumps(value, default=str)}" for key, value in page.meta.items())
+    target.write_text(f"---\\n{meta}\\n---\\n{markdown}", encoding="utf-8")
+    return markdown
+"""
+
+
 def write_plain_twin(project: Path, twin: Path) -> None:
-    """The same site as plain Markdown files: every generated page written into docs/, every page
-    already decorated, and no hooks — what MkDocs costs without ours."""
-    shutil.copytree(project, twin)
-    atlas = load_atlas(project)
-    pages = {p.src_uri: p.markdown for p in site_pages(atlas, {k: k for k in atlas.references})}
-    docs = twin / "docs"
-    for md in sorted((project / "docs").rglob("*.md")):
-        pages[md.relative_to(project / "docs").as_posix()] = md.read_text(encoding="utf-8")
-    for src_uri, text in pages.items():
-        front, body = _split_front_matter(text)
-        meta = {"reviewed": _meta_value(front, "reviewed")}
-        body = decorate(body, src_uri=src_uri, file=src_uri, line_offset=0, meta=meta, atlas=atlas)
-        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src_uri).write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
-    config = (twin / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - hooks/atlas_site.py\n", "")
-    (twin / "mkdocs.yml").write_text(config, encoding="utf-8")
+    """The same site as plain Markdown files: every page exactly as our hooks hand it to MkDocs,
+    written into docs/, built with the hooks switched off — what MkDocs costs without them."""
+    from atlas.downloads import replace_markers
 
+    dump = twin.with_name(twin.name + "-dump")
+    (project / "hooks" / "bench_dump.py").write_text(_DUMP_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    dump_config = project / "mkdocs-dump.yml"
+    dump_config.write_text(config.replace("hooks:\n", "hooks:\n  - hooks/bench_dump.py\n", 1), encoding="utf-8")
+    site = Path(tempfile.mkdtemp(prefix="bench-dump-"))
+    subprocess.run(
+        [*MKDOCS, "-f", str(dump_config), "-d", str(site)],
+        cwd=project,
+        check=True,
+        env={**ENV, "ATLAS_BENCH_DUMP": str(dump)},
+        capture_output=True,
+    )
+    (project / "hooks" / "bench_dump.py").unlink()
+    dump_config.unlink()
+    shutil.rmtree(site)
 
-def _split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("---\n"):
-        front, body = text[4:].split("\n---\n", 1)
-        return front, body
-    return "", text
-
-
-def _meta_value(front: str, key: str) -> str:
-    for line in front.splitlines():
-        if line.startswith(f"{key}:"):
-            return line.split(":", 1)[1].strip().strip('"')
-    return "2026-11-25"
+    shutil.copytree(project, twin, ignore=shutil.ignore_patterns("docs"))
+    for page in dump.rglob("*.md"):
+        target = twin / "docs" / page.relative_to(dump)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = replace_markers(page.read_text(encoding="utf-8"), page_url="", file="", line_offset=0, on=False)
+        target.write_text(text, encoding="utf-8")
+    for asset in (project / "docs").rglob("*"):  # stylesheets, scripts, vendored files
+        if asset.is_file() and asset.suffix != ".md":
+            target = twin / "docs" / asset.relative_to(project / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(asset, target)
+    start = config.index("hooks:\n")
+    end = config.index("\n\n", start)
+    (twin / "mkdocs.yml").write_text(config[:start] + config[end + 2 :], encoding="utf-8")
 
 
 def search_index_gzip_kb(project: Path) -> float:

@@ -68,21 +68,12 @@ def base_url(site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
+    from atlas.export_pdf import CHROMIUM_ARGS  # the same flags as the PDF export: no host but this one
     from playwright.sync_api import sync_playwright
 
     path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-    # The background-networking flags stop Chromium calling Google's hosts on start-up.
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ]
     with sync_playwright() as p:
-        launch = {"args": args} if path == "playwright" else {"executable_path": path, "args": args}
+        launch = {"args": CHROMIUM_ARGS} if path == "playwright" else {"executable_path": path, "args": CHROMIUM_ARGS}
         b = p.chromium.launch(**launch)
         yield b
         b.close()

@@ -33,22 +33,29 @@ class Document:
         return self.lines.get(path, 1)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and keeps dates as text."""
+# libyaml parses about ten times faster than pure Python (it matters at a thousand techniques);
+# the behaviour is the same, and the pure-Python loader stands in where libyaml is missing.
+_SafeLoader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+
+class _StrictLoader(_SafeLoader):
+    """SafeLoader that keeps dates as text (aliases are refused before composing, in parse_yaml)."""
+
+
+# YAML would turn 2026-11-25 into a date object; keep the author's text instead.
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def _refuse_aliases(loader: _StrictLoader) -> None:
+    """An alias chain lets a tiny file expand into millions of values, so none is allowed."""
+    while not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 event.start_mark.line + 1,
                 f"YAML aliases (*{event.anchor}) are not allowed",
                 "write the value out in full",
             )
-        return super().compose_node(parent, index)
-
-
-# YAML would turn 2026-11-25 into a date object; keep the author's text instead.
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 class _Refused(Exception):
@@ -74,6 +81,9 @@ def parse_yaml(text: str, file: str) -> Document:
             )
         ) from None
     try:
+        _refuse_aliases(loader)  # a first pass over the events; libyaml makes it cheap
+        loader.dispose()
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
         if root is None:
             raise _Refused(1, "the file is empty")

@@ -7,6 +7,7 @@ link). Links are relative Markdown paths so MkDocs checks every one of them at b
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -290,12 +291,15 @@ def references_page(atlas: Atlas, formatted: dict[str, str], reviewed: str) -> s
 def abbreviations(atlas: Atlas, markdown: str) -> str:
     """Markdown abbreviation definitions for the glossary terms this page uses, so they explain
     themselves on hover. Only used terms: each definition costs Markdown about 0.5 ms a page."""
-    lines = []
-    for term in atlas.glossary.values():
-        for word in [term.term, *term.also]:
-            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", markdown):
-                lines.append(f"*[{word}]: {term.short}")
-    return "\n".join(lines)
+    shorts = {word: term.short for term in atlas.glossary.values() for word in [term.term, *term.also]}
+    used = set(_glossary_pattern(tuple(shorts)).findall(markdown))  # one pass over the page, not one per term
+    return "\n".join(f"*[{word}]: {short}" for word, short in shorts.items() if word in used)
+
+
+@functools.lru_cache(maxsize=4)
+def _glossary_pattern(words: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(words, key=len, reverse=True)  # "fascia lata" before "fascia"
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
 
 
 def site_pages(atlas: Atlas, formatted_references: dict[str, str], site_url: str) -> list[GeneratedPage]:

@@ -12,7 +12,7 @@ import difflib
 import json
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -51,7 +51,7 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
 
     A ``TODO`` left by ``make new-technique`` is reported as a placeholder to fill in, with the
     field's description, instead of as whatever type or pattern error it also causes."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator(json.dumps(schema, sort_keys=True))
     placeholders = _placeholders(doc.data, ())
     problems = [
         Problem(
@@ -64,6 +64,12 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
             continue
         problems.extend(_explain(doc, error))
     return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
+
+
+@lru_cache(maxsize=16)
+def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
+    """One validator per schema, not one per file (keyed by the schema's text, so edits still count)."""
+    return jsonschema.Draft202012Validator(json.loads(schema_json))
 
 
 def _placeholders(value, path: tuple) -> set[tuple]:
