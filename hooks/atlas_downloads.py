@@ -10,10 +10,9 @@ makes the files); `mkdocs serve` and plain builds make no PDFs, so they link to 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from atlas.downloads import DOWNLOADS_PAGE, add_handout_link, downloads_on, downloads_page, replace_markers
 from atlas.errors import DataError
+from atlas.page_extras import line_offset
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -60,18 +59,7 @@ def on_page_markdown(markdown, page, config, files):
     file = page.file
     name = f"docs/{file.src_uri}" if file.generated_by is None else file.src_uri
     try:
-        markdown = replace_markers(markdown, page_url=page.url, file=name, line_offset=_front_matter_lines(file), on=on)
+        markdown = replace_markers(markdown, page_url=page.url, file=name, line_offset=line_offset(file), on=on)
     except DataError as e:
         raise PluginError(f"SMR Atlas data problem:\n{e}") from None
     return add_handout_link(markdown, file.src_uri, page.url) if on else markdown
-
-
-def _front_matter_lines(file) -> int:
-    """Lines above the Markdown in a hand-written file, so messages give the line an editor shows."""
-    if file.generated_by is not None or not file.abs_src_path:
-        return 0
-    raw = Path(file.abs_src_path).read_text(encoding="utf-8")
-    if not raw.startswith("---"):
-        return 0
-    end = raw.find("\n---", 3)
-    return raw.count("\n", 0, end) + 2 if end > 0 else 0

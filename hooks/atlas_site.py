@@ -14,7 +14,7 @@ from pathlib import Path
 from atlas.bibliography import load_references
 from atlas.errors import DataError
 from atlas.links import alias_redirects, merge_redirects
-from atlas.page_extras import decorate, preview_notice
+from atlas.page_extras import decorate, line_offset, preview_notice
 from atlas.records import load_atlas
 from atlas.render import site_pages
 from mkdocs.exceptions import PluginError
@@ -94,7 +94,7 @@ def on_page_markdown(markdown, page, config, files):
             markdown,
             src_uri=file.src_uri,
             file=name,
-            line_offset=_front_matter_lines(file, markdown),
+            line_offset=line_offset(file),
             meta=page.meta,
             atlas=_build["atlas"],
         )
@@ -140,11 +140,3 @@ def _format_all_citations_at_once(config, files, references) -> None:
             if all(c.key in references for c in block.citations):  # unknown keys get our own error later
                 blocks[str(block)] = block
     config.plugins["bibtex"].registry.validate_citation_blocks(list(blocks.values()))
-
-
-def _front_matter_lines(file, markdown: str) -> int:
-    if file.generated_by is not None or not file.abs_src_path:
-        return 0
-    raw = Path(file.abs_src_path).read_text(encoding="utf-8")
-    start = raw.find(markdown[:200]) if markdown else -1
-    return raw.count("\n", 0, start) if start > 0 else 0

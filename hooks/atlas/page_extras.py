@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from .bibliography import citation_keys, unknown_key_problem
 from .bodymap import body_map
@@ -91,3 +92,19 @@ def preview_notice(problems: list[str]) -> str:
         '!!! failure "This preview is out of date: fix the problem below and save again"\n'
         f"    The pages show the last data that worked.\n\n    ```text\n{lines}\n    ```\n\n"
     )
+
+
+def line_offset(file) -> int:
+    """Front-matter lines above the Markdown of a MkDocs file (0 for generated pages)."""
+    if file.generated_by is not None or not file.abs_src_path:
+        return 0
+    return front_matter_lines(Path(file.abs_src_path).read_text(encoding="utf-8"))
+
+
+def front_matter_lines(raw: str) -> int:
+    """How many lines a hand-written page's front matter (with its two `---` lines) takes, so that a
+    line of the Markdown MkDocs hands the hooks can be named as the line an editor shows."""
+    if not raw.startswith("---"):
+        return 0
+    end = raw.find("\n---", 3)
+    return raw.count("\n", 0, end) + 2 if end > 0 else 0
