@@ -27,6 +27,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def type_in_search(page, words: str) -> None:
+    """Open Material's search and type: it ignores ``locator.fill()``, so the keyboard it is."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").click()
+    page.keyboard.type(words, delay=30)
+
+
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site)],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from conftest import type_in_search
+
 
 def test_home_loads_and_says_it_is_education(page):
     page.goto("/")
@@ -25,9 +27,7 @@ def test_index_leads_to_a_technique_with_steps_and_a_citation(page):
 
 def test_search_finds_a_technique_by_name(page):
     page.goto("/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").click()
-    page.keyboard.type("calves foam", delay=30)
+    type_in_search(page, "calves foam")
     result = page.locator(".md-search-result__item a[href*='techniques/calves-foam-roller/']").first
     result.wait_for(timeout=10_000)
     result.click()

@@ -19,7 +19,7 @@ from atlas import export_pdf
 from atlas.downloads import BOOK, OFFLINE_ZIP, handout_path, href, replace_markers
 from atlas.errors import DataError
 from atlas.records import load_atlas
-from conftest import ENV, MKDOCS, ROOT
+from conftest import ENV, MKDOCS, ROOT, type_in_search
 
 SEED_REFERENCES = (
     "The basic science of myofascial release",
@@ -395,9 +395,7 @@ def test_offline_zip_opens_from_file_and_search_works_with_no_network(exported, 
         page.wait_for_url("**/techniques/calves-foam-roller.html")
         assert "Roll slowly down" in page.locator("h2#steps + ol").inner_text()
         page.goto((root / "index.html").as_uri())
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator(".md-search__input").click()
-        page.keyboard.type("calves foam", delay=30)
+        type_in_search(page, "calves foam")
         result = page.locator(".md-search-result__item a[href*='techniques/calves-foam-roller.html']").first
         result.wait_for(timeout=15_000)
         result.click()

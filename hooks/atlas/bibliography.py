@@ -13,7 +13,7 @@ from pathlib import Path
 from pybtex.database import BibliographyDataError, parse_string
 from pybtex.exceptions import PybtexError
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, line_at
 from .model import Reference
 
 CITATION = re.compile(r"\[(@[^\]]+)\]")  # [@key] or [@a; @b] as written in Markdown
@@ -62,7 +62,7 @@ def citation_keys(markdown: str) -> list[tuple[int, str]]:
     """(line, key) for every [@key] in a Markdown text."""
     out = []
     for match in CITATION.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = line_at(markdown, match.start())
         out.extend((line, key) for key in _KEY.findall(match.group(1)))
     return out
 
@@ -75,4 +75,4 @@ def unknown_key_problem(file: str, line: int | None, field: str | None, key: str
 
 def _line_of_key(text: str, key: str) -> int | None:
     matches = [m for m in re.finditer(r"@\w+\s*\{\s*" + re.escape(key) + r"\s*,", text)]
-    return text.count("\n", 0, matches[-1].start()) + 1 if matches else None
+    return line_at(text, matches[-1].start()) if matches else None

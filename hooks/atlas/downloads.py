@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, line_at
 
 BOOK = "downloads/smr-atlas.pdf"
 OFFLINE_ZIP = "downloads/smr-atlas-offline.zip"
@@ -93,7 +93,7 @@ def replace_markers(markdown: str, *, page_url: str, file: str, line_offset: int
 
     def link(match: re.Match) -> str:
         if match.group(1) not in MARKER_LINKS:
-            line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+            line = line_at(markdown, match.start()) + line_offset
             problems.append(
                 Problem(
                     file,

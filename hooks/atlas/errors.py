@@ -34,6 +34,11 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def line_at(text: str, index: int) -> int:
+    """The 1-based line of ``text`` that character ``index`` is on."""
+    return text.count("\n", 0, index) + 1
+
+
 def field_path(path: tuple) -> str:
     """('dose', 'seconds') → 'dose.seconds'; ('steps', 2) → 'steps[2]'."""
     out = ""

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import DataError, Problem, field_path
+from .errors import DataError, Problem, field_path, line_at
 
 
 @dataclass
@@ -70,7 +70,7 @@ def parse_yaml(text: str, file: str) -> Document:
     try:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as e:
-        line = text.count("\n", 0, e.position) + 1
+        line = line_at(text, e.position)
         raise DataError(
             Problem(
                 file,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .bibliography import citation_keys, unknown_key_problem
 from .bodymap import body_map
-from .errors import DataError, Problem
+from .errors import DataError, Problem, line_at
 from .model import Atlas
 from .render import abbreviations, badge
 
@@ -33,7 +33,7 @@ def decorate(markdown: str, *, src_uri: str, file: str, line_offset: int, meta: 
     def to_badge(match: re.Match) -> str:
         claim_id = match.group(1)
         if claim_id not in atlas.claims:
-            line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+            line = line_at(markdown, match.start()) + line_offset
             problems.append(
                 Problem(
                     file,
@@ -52,7 +52,7 @@ def decorate(markdown: str, *, src_uri: str, file: str, line_offset: int, meta: 
         problems.append(
             Problem(
                 file,
-                markdown.count("\n", 0, extra.start()) + 1 + line_offset,
+                line_at(markdown, extra.start()) + line_offset,
                 None,
                 "{body-map} can be used once per page",
                 "remove the second one",
