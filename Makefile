@@ -7,24 +7,29 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint bench new-technique published-urls clean
+.PHONY: serve build test test-fast lint bench new-technique published-urls clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
 serve: $(VENV)/.site-ready  ## live preview at http://127.0.0.1:8000
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
-# Then the downloads the pages link to (hooks/atlas/export_pdf.py): the book, a handout per technique
+# Then the downloads the pages link to (hooks/atlas/export/): the book, a handout per technique
 # and routine, and the offline zip, all in site/downloads/. Only here: serve and plain builds make no PDFs.
 build: $(VENV)/.site-ready  ## the deployable site in site/, with its PDFs and offline zip
 	ATLAS_DOWNLOADS=true $(MKDOCS) build --strict --site-dir site
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
-	CHROMIUM="$$browser" PYTHONPATH=hooks $(PY) -m atlas.export_pdf site
+	CHROMIUM="$$browser" PYTHONPATH=hooks $(PY) -m atlas.export site
 
 # The tests build the site themselves with --strict (tests/test_build.py) and serve that build.
 test: $(VENV)/.test-ready node_modules/.ready  ## set up, browser included, --strict build, all tests
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
 	CHROMIUM="$$browser" $(PY) -m pytest
+
+# The fast loop while you work (well under 30 s): data, validation and rendering tests, no build, browser
+# or PDFs, and a tenth of the property-based examples. `make test` still runs everything.
+test-fast: $(VENV)/.test-ready
+	ATLAS_FAST=1 $(PY) -m pytest -q -m "not build and not browser and not export and not lint"
 
 # Not part of `make test`: several minutes of builds and Lighthouse; writes bench/results.md.
 bench: $(VENV)/.test-ready bench/node_modules/.ready  ## build speed at scale, Lighthouse, PDF time
@@ -37,8 +42,8 @@ bench/node_modules/.ready: bench/package.json bench/package-lock.json
 
 # The same checks as .pre-commit-config.yaml, run from .venv.
 lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
-	$(VENV)/bin/ruff check hooks tests
-	$(VENV)/bin/ruff format --check hooks tests
+	$(VENV)/bin/ruff check hooks tests bench tools
+	$(VENV)/bin/ruff format --check hooks tests bench tools
 	$(VENV)/bin/yamllint --strict .
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/technique.schema.json data/techniques/*.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/routine.schema.json data/routines/*.yaml
@@ -47,9 +52,11 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/claims.schema.json data/claims.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yaml
 
-# Every page address ever published must keep working (tests/test_trainers.py checks the list).
-published-urls: build  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
-	@PYTHONPATH=hooks $(PY) -m atlas.published site data/published-urls.txt
+# Every page address ever published must keep working (tests/test_trainers.py checks the list). A plain
+# build is enough to know the pages (a few seconds; no PDFs).
+published-urls: $(VENV)/.site-ready  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
+	@tmp="$$(mktemp -d)" && $(MKDOCS) build --strict --quiet --site-dir "$$tmp" && \
+	PYTHONPATH=hooks $(PY) -m atlas.published "$$tmp" data/published-urls.txt; status=$$?; rm -rf "$$tmp"; exit $$status
 
 new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml
 	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID)

@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
-from conftest import copy_project  # noqa: E402
+from project import ENV, copy_project  # noqa: E402
 from static_server import serve  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
 BUDGETS = {"ratio_hooks_plain": 1.2, "linear": 11.0, "index_kb": 500, "perf": 98, "other": 100}
 
@@ -77,8 +76,6 @@ def on_page_markdown(markdown, page, config, files):
 def write_plain_twin(project: Path, twin: Path) -> None:
     """The same site as plain Markdown files: every page exactly as our hooks hand it to MkDocs,
     written into docs/, built with the hooks switched off — what MkDocs costs without them."""
-    from atlas.downloads import replace_markers
-
     dump = twin.with_name(twin.name + "-dump")
     (project / "hooks" / "bench_dump.py").write_text(_DUMP_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -100,8 +97,7 @@ def write_plain_twin(project: Path, twin: Path) -> None:
     for page in dump.rglob("*.md"):
         target = twin / "docs" / page.relative_to(dump)
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = replace_markers(page.read_text(encoding="utf-8"), page_url="", file="", line_offset=0, on=False)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")  # markers already expanded
     for asset in (project / "docs").rglob("*"):  # stylesheets, scripts, vendored files
         if asset.is_file() and asset.suffix != ".md":
             target = twin / "docs" / asset.relative_to(project / "docs")
@@ -156,42 +152,60 @@ def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
 
 def pdf_seconds(site: Path) -> tuple[str, float]:
     """The book and every handout, as `make build` makes them (site built with ATLAS_DOWNLOADS=true)."""
-    from atlas import export_pdf
+    from atlas.export.book import build_book
+    from atlas.export.handouts import build_handouts
 
     start = time.perf_counter()
-    handouts = export_pdf.build_handouts(site)
-    export_pdf.build_book(site)
+    handouts = build_handouts(site)
+    build_book(site)
     elapsed = time.perf_counter() - start
     return f"{elapsed:.1f} s ({len(handouts)} handouts + book)", elapsed
 
 
+def build_rows(work: Path) -> list[tuple[str, str, str]]:
+    """Build time of the real site, and at +100 and +1,000 techniques with and without the hooks."""
+    real = median_build(ROOT, 5)
+    rows = [("Build, real site (median of 5)", f"{real:.2f} s", "")]
+    times, plain = {}, {}
+    for n in (100, 1000):
+        project = copy_project(work / f"n{n}")
+        add_synthetic_techniques(project, n)
+        write_plain_twin(project, work / f"n{n}-plain")
+        runs = 3 if n == 100 else 1
+        times[n] = median_build(project, runs)
+        plain[n] = median_build(work / f"n{n}-plain", runs)
+        rows.append((f"Build, +{n} techniques, hooks", f"{times[n]:.2f} s", ""))
+        rows.append((f"Build, +{n} techniques, plain Markdown", f"{plain[n]:.2f} s", ""))
+    ratio = times[1000] / plain[1000]
+    rows.append(("Hooks ÷ plain at +1,000", f"{ratio:.2f}", _budget(ratio <= BUDGETS["ratio_hooks_plain"], "≤ 1.2")))
+    linear = times[1000] / times[100]
+    rows.append(("time(+1,000) ÷ time(+100)", f"{linear:.2f}", _budget(linear <= BUDGETS["linear"], "≤ 11")))
+    index = search_index_gzip_kb(work / "n1000")
+    rows.append(
+        ("Search index at +1,000, gzipped", f"{index:.0f} KB", _budget(index <= BUDGETS["index_kb"], "≤ 500 KB"))
+    )
+    return rows
+
+
+def lighthouse_rows(site: Path) -> list[tuple[str, str, str]]:
+    if not (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
+        return [("Lighthouse", "not installed", "run `make bench` (it installs bench/node_modules)")]
+    rows = []
+    for path, score in lighthouse(site, ["/", "/learn/how-smr-works/", "/techniques/calves-foam-roller/"]).items():
+        ok = score["performance"] >= BUDGETS["perf"] and all(
+            score[k] >= BUDGETS["other"] for k in ("accessibility", "best-practices", "seo")
+        )
+        text = " / ".join(str(score[k]) for k in ("performance", "accessibility", "best-practices", "seo"))
+        rows.append(
+            (f"Lighthouse mobile {path} (perf / a11y / best / SEO)", text, _budget(ok, "≥ 98 / 100 / 100 / 100"))
+        )
+    return rows
+
+
 def main() -> int:
-    rows: list[tuple[str, str, str]] = []
     work = Path(tempfile.mkdtemp(prefix="smr-bench-"))
     try:
-        real = median_build(ROOT, 5)
-        rows.append(("Build, real site (median of 5)", f"{real:.2f} s", ""))
-        times, plain = {}, {}
-        for n in (100, 1000):
-            project = copy_project(work / f"n{n}")
-            add_synthetic_techniques(project, n)
-            write_plain_twin(project, work / f"n{n}-plain")
-            runs = 3 if n == 100 else 1
-            times[n] = median_build(project, runs)
-            plain[n] = median_build(work / f"n{n}-plain", runs)
-            rows.append((f"Build, +{n} techniques, hooks", f"{times[n]:.2f} s", ""))
-            rows.append((f"Build, +{n} techniques, plain Markdown", f"{plain[n]:.2f} s", ""))
-        ratio = times[1000] / plain[1000]
-        rows.append(
-            ("Hooks ÷ plain at +1,000", f"{ratio:.2f}", _budget(ratio <= BUDGETS["ratio_hooks_plain"], "≤ 1.2"))
-        )
-        linear = times[1000] / times[100]
-        rows.append(("time(+1,000) ÷ time(+100)", f"{linear:.2f}", _budget(linear <= BUDGETS["linear"], "≤ 11")))
-        index = search_index_gzip_kb(work / "n1000")
-        rows.append(
-            ("Search index at +1,000, gzipped", f"{index:.0f} KB", _budget(index <= BUDGETS["index_kb"], "≤ 500 KB"))
-        )
-
+        rows = build_rows(work)
         site = work / "site"
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
@@ -200,28 +214,11 @@ def main() -> int:
             check=True,
             capture_output=True,
         )
-        if (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
-            for path, score in lighthouse(
-                site, ["/", "/learn/how-smr-works/", "/techniques/calves-foam-roller/"]
-            ).items():
-                ok = score["performance"] >= BUDGETS["perf"] and all(
-                    score[k] >= BUDGETS["other"] for k in ("accessibility", "best-practices", "seo")
-                )
-                text = " / ".join(str(score[k]) for k in ("performance", "accessibility", "best-practices", "seo"))
-                rows.append(
-                    (
-                        f"Lighthouse mobile {path} (perf / a11y / best / SEO)",
-                        text,
-                        _budget(ok, "≥ 98 / 100 / 100 / 100"),
-                    )
-                )
-        else:
-            rows.append(("Lighthouse", "not installed", "run `make bench` (it installs bench/node_modules)"))
+        rows += lighthouse_rows(site)
         text, seconds = pdf_seconds(site)
         rows.append(("PDF book + handouts", text, _budget(seconds <= 60, "≤ 60 s")))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
     table = ["| measure | result | budget |", "|---|---|---|", *[f"| {a} | {b} | {c} |" for a, b, c in rows]]
     header = (
         f"# Benchmark results\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, "

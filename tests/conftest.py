@@ -4,27 +4,24 @@ of the real site per test session, and that site served on 127.0.0.1 for the bro
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from static_server import serve
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / folder) for folder in ("hooks", "tools")]
+from project import ENV, ROOT, copy_project  # noqa: E402  (tools/, shared with the benchmark)
+from static_server import serve  # noqa: E402
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# `make test-fast` sets ATLAS_FAST=1: property-based tests try a tenth of their examples.
+FAST = os.environ.get("ATLAS_FAST") == "1"
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of everything a build reads, so a test can break it without touching the repo."""
-    for name in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "references.bib"):
-        shutil.copy(ROOT / name, dest / name)
-    return dest
+def scaled(examples: int) -> int:
+    """How many examples a property-based test tries: all of them in `make test`, fewer in the fast loop."""
+    return max(5, examples // 10) if FAST else examples
 
 
 def type_in_search(page, words: str) -> None:
@@ -43,6 +40,36 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test by what it needs, so `make test-fast` can leave out the slow kinds:
+    build (a real `mkdocs build`), browser (headless Chromium) and export (PDFs and the offline zip)."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & {"built", "site", "base_url"}:
+            item.add_marker(pytest.mark.build)
+        if "browser" in needs:
+            item.add_marker(pytest.mark.browser)
+        if "exported" in needs:
+            item.add_marker(pytest.mark.export)
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    """The real data, loaded and checked once."""
+    from atlas.records import load_atlas
+
+    return load_atlas(ROOT)
+
+
+@pytest.fixture(scope="session")
+def pages(atlas):
+    """Every generated page, made in-process as the build makes them (references as their keys)."""
+    from atlas.page import Settings
+    from atlas.site import Build
+
+    return Build(atlas, Settings("https://smr-atlas.github.io/"), {key: key for key in atlas.references})
 
 
 @pytest.fixture
@@ -67,7 +94,7 @@ def site(built) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
-    """The built site on 127.0.0.1, gzipped and cacheable like a static host (tests/static_server.py)."""
+    """The built site on 127.0.0.1, gzipped and cacheable like a static host (tools/static_server.py)."""
     server, url = serve(site)
     yield url
     server.shutdown()
@@ -75,7 +102,7 @@ def base_url(site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    from atlas.export_pdf import CHROMIUM_ARGS  # the same flags as the PDF export: no host but this one
+    from atlas.export.browser import CHROMIUM_ARGS  # the same flags as the PDF export: no host but this one
     from playwright.sync_api import sync_playwright
 
     path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"

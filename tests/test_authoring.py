@@ -70,6 +70,7 @@ def test_scaffold_refuses_an_existing_or_invalid_id(project):
     assert not (project / "data/techniques/Calves_Ball.yaml").exists()
 
 
+@pytest.mark.lint
 def test_make_lint_passes_on_the_repository():
     result = subprocess.run(
         ["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
@@ -111,6 +112,7 @@ def _wait_for(predicate, seconds: float):
     return None
 
 
+@pytest.mark.build
 def test_serve_keeps_the_last_good_build_and_says_what_is_wrong(project, tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+")

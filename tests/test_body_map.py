@@ -13,19 +13,15 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from atlas import bodymap
 from atlas.errors import DataError
-from atlas.page_extras import decorate
+from atlas.markers import Where, expand_markers
+from atlas.page import Settings
 from atlas.records import load_atlas
-from conftest import ROOT
+from atlas.urls import href, page_url
 
 REGIONS = "data/regions.yaml"
 EQUIPMENT = "data/equipment.yaml"
 MAP_PAGES = ("/", "/techniques/")
 FILTER_PAGE = "/techniques/"
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas(ROOT)
 
 
 def edit(project: Path, rel: str, old: str, new: str) -> None:
@@ -60,13 +56,22 @@ def matching(atlas, region: str, equipment: str) -> set[str]:
 
 
 def test_links_in_raw_html_match_how_mkdocs_serves_pages():
-    assert bodymap.page_url("index.md") == ""
-    assert bodymap.page_url("techniques/index.md") == "techniques/"
-    assert bodymap.page_url("techniques/calves-foam-roller.md") == "techniques/calves-foam-roller/"
-    assert bodymap.relative_url("regions/calves.md", "index.md") == "regions/calves/"
-    assert bodymap.relative_url("regions/calves.md", "techniques/index.md") == "../regions/calves/"
-    assert bodymap.relative_url("regions/calves.md", "techniques/calves-foam-roller.md") == "../../regions/calves/"
-    assert bodymap.relative_url("regions/calves.md", "regions/calves.md") == "./"
+    assert page_url("index.md") == ""
+    assert page_url("techniques/index.md") == "techniques/"
+    assert page_url("techniques/calves-foam-roller.md") == "techniques/calves-foam-roller/"
+    assert href("index.md", "regions/calves.md") == "regions/calves/"
+    assert href("techniques/index.md", "regions/calves.md") == "../regions/calves/"
+    assert href("techniques/calves-foam-roller.md", "regions/calves.md") == "../../regions/calves/"
+    assert href("regions/calves.md", "regions/calves.md") == "./"
+
+
+def test_links_in_raw_html_work_from_file_urls_in_the_offline_copy():
+    assert page_url("index.md", directory_urls=False) == "index.html"
+    assert page_url("techniques/index.md", directory_urls=False) == "techniques/index.html"
+    assert href("index.md", "regions/calves.md", directory_urls=False) == "regions/calves.html"
+    assert href("techniques/index.md", "regions/index.md", directory_urls=False) == "../regions/index.html"
+    assert href("routines/builder.md", "routines/sheet.md", directory_urls=False) == "sheet.html"
+    assert href("regions/calves.md", "regions/calves.md", directory_urls=False) == "calves.html"
 
 
 def test_a_region_needs_a_shape_on_exactly_the_view_it_names(project):
@@ -122,14 +127,7 @@ def test_the_figure_draws_only_the_targets_on_the_views_that_show_them(atlas):
 def test_body_map_marker_may_be_used_once_per_page(atlas):
     markdown = "# Home\n\n{body-map}\n\nText.\n\n{body-map}\n"
     with pytest.raises(DataError) as info:
-        decorate(
-            markdown,
-            src_uri="index.md",
-            file="docs/index.md",
-            line_offset=5,
-            meta={"reviewed": "2026-11-25"},
-            atlas=atlas,
-        )
+        expand_markers(markdown, atlas, Settings("https://example.org/"), Where("index.md", "docs/index.md", 5))
     assert str(info.value) == "docs/index.md:12: {body-map} can be used once per page — remove the second one"
 
 
@@ -151,9 +149,9 @@ def test_map_links_are_the_links_mkdocs_checked_and_each_opens_a_region_page(sit
     # The list is Markdown, so `mkdocs build --strict` checked it; the shapes must say the same.
     assert sorted(shapes.values()) == sorted(listed)
     here = posixpath.dirname(page)
-    for region, href in shapes.items():
-        target = posixpath.normpath(posixpath.join(here, href))
-        assert target == f"regions/{region}", (page, href)
+    for region, link in shapes.items():
+        target = posixpath.normpath(posixpath.join(here, link))
+        assert target == f"regions/{region}", (page, link)
         assert (site / target / "index.html").is_file()
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import pytest
-from atlas.records import load_atlas
-from conftest import ROOT
-
 TOPIC_PAGES = [
     "what-is-smr",
     "fascia",
@@ -20,11 +16,6 @@ TOPIC_PAGES = [
     "safety",
 ]
 SEED_KEYS = ["barnes1997basic", "castrosanchez2011benefits", "macdonald2013acute"]
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas(ROOT)
 
 
 class _ProseText(HTMLParser):

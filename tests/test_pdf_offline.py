@@ -1,7 +1,7 @@
 """Offline and PDF: the book, the handouts, the offline copy and printing from a browser.
 
 One session fixture makes the site as `make build` does (a --strict build with downloads on, then
-atlas.export_pdf) in a temporary folder; the tests read what it made.
+atlas.export) in a temporary folder; the tests read what it made.
 """
 
 from __future__ import annotations
@@ -15,10 +15,14 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from atlas import export_pdf
-from atlas.downloads import BOOK, OFFLINE_ZIP, handout_path, href, replace_markers
 from atlas.errors import DataError
-from atlas.records import load_atlas
+from atlas.export import handouts as export_handouts
+from atlas.export.__main__ import export_all
+from atlas.export.browser import ExportError
+from atlas.markers import Where, expand_markers
+from atlas.page import Settings, handout_path
+from atlas.pages.reference import BOOK, OFFLINE_ZIP
+from atlas.urls import href
 from conftest import ENV, MKDOCS, ROOT, type_in_search
 
 SEED_REFERENCES = (
@@ -38,11 +42,6 @@ CHROME = (
 )
 
 
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas(ROOT)
-
-
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory, browser):
     """(site, report): the deployable site with its downloads, and export_all's times and sizes."""
@@ -57,7 +56,7 @@ def exported(tmp_path_factory, browser):
     )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict with downloads failed:\n{result.stderr[-3000:]}")
-    return site, export_pdf.export_all(site, browser=browser)
+    return site, export_all(site, browser=browser)
 
 
 @pytest.fixture(scope="session")
@@ -100,8 +99,8 @@ def test_plain_build_makes_no_pdfs_and_links_to_none(site):
     assert ".pdf" not in (site / "index.html").read_text(encoding="utf-8")
     downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "built without its downloads" in downloads and ".pdf" not in downloads
-    with pytest.raises(export_pdf.ExportError, match="ATLAS_DOWNLOADS=true"):  # and the exporter says why
-        export_pdf.build_handouts(site)
+    with pytest.raises(ExportError, match="ATLAS_DOWNLOADS=true"):  # and the exporter says why
+        export_handouts.build_handouts(site)
 
 
 def _links(html: str, page: str) -> list[str]:
@@ -131,21 +130,25 @@ def test_every_page_links_to_its_download_and_every_download_exists(exported, at
         assert (site / urlparse(url).path.lstrip("/")).is_file(), url
 
 
-def test_links_are_relative_to_the_page_in_both_url_styles():
-    assert handout_path("techniques/calves-foam-roller.md") == "downloads/techniques/calves-foam-roller.pdf"
-    assert handout_path("techniques/index.md") is None and handout_path("learn/fascia.md") is None
-    assert href("downloads/techniques/x.pdf", "techniques/x/") == "../../downloads/techniques/x.pdf"
-    assert href("downloads/techniques/x.pdf", "techniques/x.html") == "../downloads/techniques/x.pdf"  # offline
-    assert href(BOOK, "") == BOOK
+def test_links_are_relative_to_the_page_in_both_url_styles(atlas):
     assert (
-        replace_markers("Get {download:book}.", page_url="", file="docs/index.md", line_offset=0, on=True)
-        == f'Get <a href="{BOOK}">the whole guide as one PDF book</a>.'
+        handout_path("techniques/calves-foam-roller.md", "technique") == "downloads/techniques/calves-foam-roller.pdf"
     )
-    assert "<a" not in replace_markers(
-        "Get {download:book}.", page_url="", file="docs/index.md", line_offset=0, on=False
+    assert handout_path("techniques/index.md", "index") is None and handout_path("learn/fascia.md", "topic") is None
+    assert href("techniques/x.md", "downloads/techniques/x.pdf") == "../../downloads/techniques/x.pdf"
+    assert (
+        href("techniques/x.md", "downloads/techniques/x.pdf", directory_urls=False) == "../downloads/techniques/x.pdf"
     )
+    assert href("index.md", BOOK) == BOOK
+
+    def expand(markdown, downloads=True, offset=0):
+        settings = Settings("https://example.org/", downloads=downloads)
+        return expand_markers(markdown, atlas, settings, Where("index.md", "docs/index.md", offset))
+
+    assert expand("Get {download:book}.") == f'Get <a href="{BOOK}">the whole guide as one PDF book</a>.'
+    assert "<a" not in expand("Get {download:book}.", downloads=False)
     with pytest.raises(DataError, match=r"docs/index\.md:6: unknown download 'bok'"):
-        replace_markers("a\n{download:bok}", page_url="", file="docs/index.md", line_offset=4, on=True)
+        expand("a\n{download:bok}", offset=4)
 
 
 # ---------------------------------------------------------------- the book
@@ -242,8 +245,8 @@ def test_every_technique_handout_is_one_page_on_a4_and_on_letter(exported, atlas
         width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
         # the published size fits inside both papers, so it prints at 100 % on either
         assert width <= min(A4_POINTS[0], LETTER_POINTS[0]) + 1 and height <= min(A4_POINTS[1], LETTER_POINTS[1]) + 1
-    for paper in (export_pdf.A4, export_pdf.LETTER):
-        made = export_pdf.build_handouts(
+    for paper in (export_handouts.A4, export_handouts.LETTER):
+        made = export_handouts.build_handouts(
             site, tmp_path / paper[0], paper=paper, browser=browser, only=[f"techniques/{t}/" for t in atlas.techniques]
         )
         assert len(made) == len(atlas.techniques)
@@ -291,7 +294,13 @@ def _qr_text(page) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
 
 
-def test_handout_qr_code_opens_the_page_and_is_added_when_missing(browser, base_url):
+def _copy_without_pdfs(site: Path, copy: Path) -> Path:
+    """The built site without its downloads, but with the page list the exporter reads."""
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    return copy
+
+
+def test_handout_qr_code_opens_the_page(browser, base_url):
     context = browser.new_context(base_url=base_url, viewport={"width": 794, "height": 1056}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -300,25 +309,28 @@ def test_handout_qr_code_opens_the_page_and_is_added_when_missing(browser, base_
         url = "https://smr-atlas.github.io/techniques/calves-foam-roller/"
         assert page.locator("article .atlas-qr").first.is_visible()  # printed, not hidden
         assert _qr_text(page) == [url]
-        page.evaluate("document.querySelectorAll('article .atlas-qr').forEach(el => el.remove())")
-        assert export_pdf.ensure_qr(page) is True
-        assert _qr_text(page) == [url]
         assert url in page.locator("article").inner_text()
-        assert export_pdf.ensure_qr(page) is False  # never two
     finally:
         context.close()
 
 
+def test_a_handout_page_without_its_qr_code_stops_the_export(exported, browser, tmp_path):
+    copy = _copy_without_pdfs(exported[0], tmp_path / "site")
+    page = copy / "techniques" / "calves-foam-roller" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('class="atlas-qr"', 'class="gone"'), encoding="utf-8")
+    with pytest.raises(ExportError, match=r"/techniques/calves-foam-roller/: the page has no QR code"):
+        export_handouts.build_handouts(copy, tmp_path / "out", browser=browser, only=["techniques/calves-foam-roller/"])
+
+
 def test_a_handout_that_cannot_fit_stops_the_export_with_a_clear_message(exported, browser, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(exported[0], copy, ignore=shutil.ignore_patterns("downloads"))
+    copy = _copy_without_pdfs(exported[0], tmp_path / "site")
     page = copy / "techniques" / "calves-foam-roller" / "index.html"
     html = page.read_text(encoding="utf-8")
     page.write_text(
         html.replace("<li>Switch legs and repeat.</li>", "<li>Switch legs and repeat.</li>" * 150), encoding="utf-8"
     )
-    with pytest.raises(export_pdf.ExportError, match=r"/techniques/calves-foam-roller/: the handout needs \d+ pages"):
-        export_pdf.build_handouts(copy, tmp_path / "out", browser=browser, only=["techniques/calves-foam-roller/"])
+    with pytest.raises(ExportError, match=r"/techniques/calves-foam-roller/: the handout needs \d+ pages"):
+        export_handouts.build_handouts(copy, tmp_path / "out", browser=browser, only=["techniques/calves-foam-roller/"])
 
 
 # ---------------------------------------------------------------- printing from a browser

@@ -10,7 +10,7 @@ from atlas.errors import DataError
 from atlas.load import parse_yaml
 from atlas.records import _technique, load_atlas
 from atlas.validate import load_schema, schema_problems, text_problems
-from conftest import ROOT
+from conftest import ROOT, scaled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,19 +50,19 @@ def _only_our_errors(text: str):
             assert line.startswith("data/techniques/x.yaml"), line
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300), deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_gives_data_or_a_clear_error(text):
     _only_our_errors(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=scaled(200), deadline=None)
 @given(values)
 def test_arbitrary_yaml_documents_give_data_or_a_clear_error(value):
     _only_our_errors(yaml.safe_dump(value, allow_unicode=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300), deadline=None)
 @given(
     st.sampled_from(sorted(TECHNIQUE) + ["dose.seconds", "dose.sets", "dose.per_side", "dose.pace", "extra"]), values
 )
@@ -73,7 +73,7 @@ def test_any_value_in_any_field_gives_data_or_a_clear_error(field, value):
     _only_our_errors(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     field=st.sampled_from(["regions", "equipment", "related", "evidence", "aliases"]),
     value=st.lists(st.text(alphabet="abc-xyz0", min_size=1, max_size=8), max_size=3),

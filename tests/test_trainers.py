@@ -14,20 +14,16 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from atlas.errors import DataError
-from atlas.links import alias_redirects, canonical_url, merge_redirects
+from atlas.links import alias_redirects, merge_redirects
 from atlas.published import read_list, resolve, site_urls, update
 from atlas.records import load_atlas
 from atlas.routine_link import LIMITS, fragment
+from atlas.urls import canonical_url
 from conftest import ROOT, mkdocs_build
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 PUBLISHED = ROOT / "data" / "published-urls.txt"
 SHEET = canonical_url(SITE_URL, "routines/sheet.md")
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas(ROOT)
 
 
 def _context(browser, base_url, **options):
@@ -63,7 +59,7 @@ def _seconds(atlas, tid, seconds, sets) -> int:
 
 
 def _duration(seconds: int) -> str:
-    from atlas.render import duration
+    from atlas.templating import duration
 
     return duration(seconds)
 
@@ -168,6 +164,7 @@ def test_a_routine_id_taken_by_the_builder_is_refused(project):
         load_atlas(project)
 
 
+@pytest.mark.build
 def test_build_without_site_url_stops_with_a_clear_message(project, tmp_path):
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")

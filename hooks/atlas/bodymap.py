@@ -13,58 +13,29 @@ the map sets the back view beside the front one. The markup lives in templates/*
 
 from __future__ import annotations
 
-import posixpath
 import re
-from pathlib import Path
 
-import jinja2
+from markupsafe import Markup
 
 from .model import Atlas, Equipment
-
-TEMPLATES = Path(__file__).parent / "templates"
+from .templating import render
+from .urls import href, md_link
 
 VIEWS = {"front": "Front", "back": "Back"}
 VIEW_WIDTH, VIEW_HEIGHT, GAP = 200, 460, 20  # 440 for the body and 20 below it for the view's name
 
-# HTML templates escape what they insert; the Markdown templates in render.py cannot.
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    undefined=jinja2.StrictUndefined,
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 _START = re.compile(r"^[Mm]\s*(-?[\d.]+)[\s,]*(-?[\d.]+)")
 
 
-def page_url(src_uri: str) -> str:
-    """Where MkDocs serves a page (directory URLs, its default): techniques/x.md → techniques/x/, index.md → ''."""
-    path = src_uri[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        path = path[: -len("index")]
-    else:
-        path += "/"
-    return path
-
-
-def relative_url(target_src: str, from_src: str) -> str:
-    """A link from one page to another, as the browser needs it inside raw HTML (MkDocs leaves
-    links there alone): from techniques/index.md to regions/calves.md is ../regions/calves/."""
-    target, here = page_url(target_src), page_url(from_src)
-    relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
-    return "./" if relative == "." else relative + "/"
-
-
-def body_map(atlas: Atlas, src_uri: str) -> str:
+def body_map(atlas: Atlas, src_uri: str, *, directory_urls: bool = True) -> str:
     """The body map for the page at ``src_uri``, as a block of Markdown with HTML in it."""
-    here = posixpath.dirname(src_uri) or "."
     views = _place(_views(atlas, atlas.regions.keys()))
     for view in views:
         for r in view["regions"]:
             page = f"regions/{r['id']}.md"
-            r["href"] = relative_url(page, src_uri)
-            r["md_link"] = posixpath.relpath(page, here)  # a Markdown link, so `mkdocs build --strict` checks it
-    return _ENV.get_template("body_map.html.j2").render(views=views, width=_width(views), height=VIEW_HEIGHT)
+            r["href"] = href(src_uri, page, directory_urls=directory_urls)
+            r["md_link"] = md_link(src_uri, page)  # a Markdown link, so `mkdocs build --strict` checks it
+    return render("body_map.html.j2", views=views, width=_width(views), height=VIEW_HEIGHT)
 
 
 def target_figure(atlas: Atlas, region_ids) -> str:
@@ -72,15 +43,13 @@ def target_figure(atlas: Atlas, region_ids) -> str:
     region_ids = list(region_ids)
     views = _place([v for v in _views(atlas, region_ids) if v["regions"]])
     names = ", ".join(atlas.regions[r].title for r in region_ids)
-    return _ENV.get_template("target_figure.html.j2").render(
-        views=views, width=_width(views), height=VIEW_HEIGHT, names=names
-    )
+    return Markup(render("target_figure.html.j2", views=views, width=_width(views), height=VIEW_HEIGHT, names=names))
 
 
 def equipment_icon(e: Equipment, *, label: bool = True) -> str:
     """The equipment's icon as inline SVG on one line; named for screen readers unless ``label`` is False
     (when the text beside it already says what it is)."""
-    return _ENV.get_template("equipment_icon.html.j2").render(e=e, label=label).strip()
+    return Markup(render("equipment_icon.html.j2", e=e, label=label).strip())
 
 
 def _views(atlas: Atlas, region_ids) -> list[dict]:

@@ -68,67 +68,9 @@ def parse_yaml(text: str, file: str) -> Document:
     if all(not line.strip() or line.strip().startswith("#") for line in text.splitlines()):
         raise DataError(Problem(file, None, None, "the file is empty", "copy an existing file as a start"))
     try:
-        loader = _StrictLoader(text)
-    except yaml.reader.ReaderError as e:
-        line = line_at(text, e.position)
-        raise DataError(
-            Problem(
-                file,
-                line,
-                None,
-                f"the file contains a control character (#x{e.character:04x})",
-                "delete it; it is invisible in most editors",
-            )
-        ) from None
-    try:
-        _refuse_aliases(loader)  # a first pass over the events; libyaml makes it cheap
-        loader.dispose()
-        loader = _StrictLoader(text)
-        root = loader.get_single_node()
-        if root is None:
-            raise _Refused(1, "the file is empty")
-        doc = Document(file, {})
-        doc.data = _build(loader, root, (), doc)
-    except _Refused as e:
-        raise DataError(Problem(file, e.line, None, e.message, e.hint)) from None
-    except yaml.constructor.ConstructorError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else None
-        raise DataError(
-            Problem(
-                file,
-                line,
-                None,
-                f"unsupported YAML tag: {e.problem}",
-                "remove the '!…' tag and write plain text, numbers or lists",
-            )
-        ) from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(x for x in (e.context, e.problem) if x)
-        raise DataError(
-            Problem(
-                file,
-                line,
-                None,
-                f"YAML syntax error: {what}",
-                "check the indentation and quotes on this line and the one above",
-            )
-        ) from None
-    except yaml.reader.ReaderError as e:  # found while reading on, past the first buffer
-        raise DataError(
-            Problem(
-                file,
-                None,
-                None,
-                f"the file contains a control character (#x{e.character:04x})",
-                "delete it; it is invisible in most editors",
-            )
-        ) from None
-    except yaml.YAMLError as e:
-        raise DataError(Problem(file, None, None, f"YAML error: {e}")) from None
-    finally:
-        loader.dispose()
+        doc = _compose(text, file)
+    except (_Refused, yaml.YAMLError) as e:
+        raise DataError(_problem(e, text, file)) from None
     if not isinstance(doc.data, dict):
         raise DataError(
             Problem(
@@ -140,6 +82,44 @@ def parse_yaml(text: str, file: str) -> Document:
             )
         )
     return doc
+
+
+def _compose(text: str, file: str) -> Document:
+    loader = _StrictLoader(text)
+    try:
+        _refuse_aliases(loader)  # a first pass over the events; libyaml makes it cheap
+        loader.dispose()
+        loader = _StrictLoader(text)
+        root = loader.get_single_node()
+        if root is None:
+            raise _Refused(1, "the file is empty")
+        doc = Document(file, {})
+        doc.data = _build(loader, root, (), doc)
+        return doc
+    finally:
+        loader.dispose()
+
+
+_CONTROL_HINT = "delete it; it is invisible in most editors"
+_TAG_HINT = "remove the '!…' tag and write plain text, numbers or lists"
+
+
+def _problem(e: Exception, text: str, file: str) -> Problem:
+    """A YAML error (or one of our refusals) as one line for the author."""
+    if isinstance(e, _Refused):
+        return Problem(file, e.line, None, e.message, e.hint)
+    if isinstance(e, yaml.reader.ReaderError):
+        line = line_at(text, e.position) if e.position is not None else None
+        return Problem(file, line, None, f"the file contains a control character (#x{e.character:04x})", _CONTROL_HINT)
+    if isinstance(e, yaml.constructor.ConstructorError):
+        line = e.problem_mark.line + 1 if e.problem_mark else None
+        return Problem(file, line, None, f"unsupported YAML tag: {e.problem}", _TAG_HINT)
+    if isinstance(e, yaml.MarkedYAMLError):
+        mark = e.problem_mark or e.context_mark
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        hint = "check the indentation and quotes on this line and the one above"
+        return Problem(file, mark.line + 1 if mark else None, None, f"YAML syntax error: {what}", hint)
+    return Problem(file, None, None, f"YAML error: {e}")
 
 
 _PLAIN_TAGS = {

@@ -14,15 +14,46 @@ from .bibliography import load_references, unknown_key_problem
 from .errors import DataError, Problem, field_path
 from .load import Document, load_yaml
 from .model import Atlas, Claim, Dose, Equipment, Region, Routine, RoutineStep, Technique, Term
-from .routine_link import BUILDER_PAGES
+from .urls import RESERVED_NAMES
 from .validate import SLUG, load_schema, schema_problems, text_problems
+
+_TECHNIQUE_HINT = "use the file name of a technique in data/techniques/, without .yaml"
+
+
+class _Checks:
+    """Cross-reference checks: each adds a problem naming the file, the line and the field."""
+
+    def __init__(self, references: dict):
+        self.references = references
+        self.problems: list[Problem] = []
+
+    def known(self, doc: Document, path: tuple, value: str, known, what: str, hint: str) -> bool:
+        """Is ``value`` one of ``known``? If not, say so (with the closest id as a hint)."""
+        if value in known:
+            return True
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else hint
+        self.problems.append(Problem(doc.file, doc.line_of(path), field_path(path), f"unknown {what} '{value}'", hint))
+        return False
+
+    def citations(self, doc: Document, keys, path: tuple) -> None:
+        for i, key in enumerate(keys):
+            if key not in self.references:
+                at = path + (i,)
+                self.problems.append(
+                    unknown_key_problem(doc.file, doc.line_of(at), field_path(at), key, self.references)
+                )
+
+    def add(self, doc: Document, path: tuple, message: str, hint: str | None = None) -> None:
+        self.problems.append(
+            Problem(doc.file, doc.line_of(path) if path else None, field_path(path) or None, message, hint)
+        )
 
 
 def load_atlas(root: Path) -> Atlas:
     root = Path(root)
     data = root / "data"
     problems: list[Problem] = []
-
     references = load_references(root / "references.bib", root)  # a broken .bib stops here
     regions, regions_doc = _mapping_file(data / "regions.yaml", "regions", root, problems, _region)
     equipment, equipment_doc = _mapping_file(data / "equipment.yaml", "equipment", root, problems, _equipment)
@@ -33,92 +64,16 @@ def load_atlas(root: Path) -> Atlas:
     if problems:  # cross-references are meaningless until every file parses and fits its schema
         raise DataError(problems)
 
+    checks = _Checks(references)
     techniques = {doc_id: _technique(doc_id, doc) for doc_id, doc in technique_docs.items()}
     if not techniques:
-        problems.append(
+        checks.problems.append(
             Problem("data/techniques", None, None, "no techniques found", "add one with 'make new-technique ID=…'")
         )
-
-    # Cross-references: every id and key a file names must exist.
-    def check(doc: Document, path: tuple, value: str, known, what: str, hint_add: str):
-        if value in known:
-            return
-        close = difflib.get_close_matches(value, list(known), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else hint_add
-        problems.append(Problem(doc.file, doc.line_of(path), field_path(path), f"unknown {what} '{value}'", hint))
-
-    def check_keys(doc: Document, keys, path: tuple):
-        for i, key in enumerate(keys):
-            if key not in references:
-                problems.append(
-                    unknown_key_problem(doc.file, doc.line_of(path + (i,)), field_path(path + (i,)), key, references)
-                )
-
-    aliases: dict[str, str] = {}
     for t in techniques.values():
-        doc = technique_docs[t.id]
-        for i, r in enumerate(t.regions):
-            check(doc, ("regions", i), r, regions, "region", "regions are defined in data/regions.yaml")
-        for i, e in enumerate(t.equipment):
-            check(doc, ("equipment", i), e, equipment, "equipment", "equipment is defined in data/equipment.yaml")
-        for i, r in enumerate(t.related):
-            check(
-                doc,
-                ("related", i),
-                r,
-                techniques,
-                "related technique",
-                "use the file name of a technique in data/techniques/, without .yaml",
-            )
-            if r == t.id:
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line_of(("related", i)),
-                        f"related[{i}]",
-                        "a technique cannot be related to itself",
-                    )
-                )
-        check_keys(doc, t.evidence, ("evidence",))
-        for i, alias in enumerate(t.aliases):
-            if alias in techniques or alias in aliases:
-                other = alias if alias in techniques else aliases[alias]
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line_of(("aliases", i)),
-                        f"aliases[{i}]",
-                        f"'{alias}' is already used by {other}",
-                        "an old id can point to one technique only",
-                    )
-                )
-            aliases[alias] = t.id
-
-    routines = {}
-    for doc_id, doc in routine_docs.items():
-        if doc_id in BUILDER_PAGES:
-            problems.append(
-                Problem(
-                    doc.file,
-                    None,
-                    None,
-                    f"routines/{doc_id}/ is the routine {doc_id}'s own page",
-                    "give this routine another file name",
-                )
-            )
-        for i, step in enumerate(doc.data["steps"]):
-            check(
-                doc,
-                ("steps", i, "technique"),
-                step["technique"],
-                techniques,
-                "technique",
-                "use the file name of a technique in data/techniques/, without .yaml",
-            )
-        check_keys(doc, doc.data.get("evidence", []), ("evidence",))
-        if not problems:
-            routines[doc_id] = _routine(doc_id, doc, techniques)
-
+        _check_technique(checks, t, technique_docs[t.id], techniques, regions, equipment)
+    _check_aliases(checks, techniques, technique_docs)
+    routines = _routines(checks, routine_docs, techniques)
     for records, doc in (
         (regions, regions_doc),
         (equipment, equipment_doc),
@@ -126,34 +81,70 @@ def load_atlas(root: Path) -> Atlas:
         (glossary, glossary_doc),
     ):
         for record in records.values():
-            check_keys(doc, record.evidence, (record.id, "evidence"))
+            checks.citations(doc, record.evidence, (record.id, "evidence"))
+    _check_region_shapes(checks, regions, regions_doc)
+    if checks.problems:
+        raise DataError(checks.problems)
+    return Atlas(techniques, regions, equipment, routines, claims, glossary, references)
 
-    # The body map draws a region on the views its `view` names, so the shapes must match it.
+
+def _check_technique(checks: _Checks, t: Technique, doc: Document, techniques, regions, equipment) -> None:
+    for i, r in enumerate(t.regions):
+        checks.known(doc, ("regions", i), r, regions, "region", "regions are defined in data/regions.yaml")
+    for i, e in enumerate(t.equipment):
+        checks.known(doc, ("equipment", i), e, equipment, "equipment", "equipment is defined in data/equipment.yaml")
+    for i, r in enumerate(t.related):
+        checks.known(doc, ("related", i), r, techniques, "related technique", _TECHNIQUE_HINT)
+        if r == t.id:
+            checks.add(doc, ("related", i), "a technique cannot be related to itself")
+    checks.citations(doc, t.evidence, ("evidence",))
+
+
+def _check_aliases(checks: _Checks, techniques: dict, docs: dict) -> None:
+    """An old id leads to one technique only, and never where a page of the site already is."""
+    aliases: dict[str, str] = {}
+    for t in techniques.values():
+        for i, alias in enumerate(t.aliases):
+            if alias in techniques or alias in aliases:
+                other = alias if alias in techniques else aliases[alias]
+                checks.add(
+                    docs[t.id],
+                    ("aliases", i),
+                    f"'{alias}' is already used by {other}",
+                    "an old id can point to one technique only",
+                )
+            aliases[alias] = t.id
+
+
+def _routines(checks: _Checks, docs: dict[str, Document], techniques: dict) -> dict[str, Routine]:
+    routines = {}
+    for doc_id, doc in docs.items():
+        if doc_id in RESERVED_NAMES["routines"]:
+            checks.add(
+                doc, (), f"routines/{doc_id}/ is the routine {doc_id}'s own page", "give this routine another file name"
+            )
+        steps_known = [
+            checks.known(doc, ("steps", i, "technique"), step["technique"], techniques, "technique", _TECHNIQUE_HINT)
+            for i, step in enumerate(doc.data["steps"])
+        ]
+        checks.citations(doc, doc.data.get("evidence", []), ("evidence",))
+        if all(steps_known):
+            routines[doc_id] = _routine(doc_id, doc, techniques)
+    return routines
+
+
+def _check_region_shapes(checks: _Checks, regions: dict[str, Region], doc: Document) -> None:
+    """The body map draws a region on the views its `view` names, so the shapes must match it."""
     for r in regions.values():
         wanted = ["front", "back"] if r.view == "both" else [r.view]
         for view in sorted(set(wanted) ^ set(r.shape)):
             missing = view in wanted
-            problems.append(
-                Problem(
-                    regions_doc.file,
-                    regions_doc.line_of((r.id, "shape")),
-                    f"{r.id}.shape",
-                    f"view is '{r.view}' but shape {'has no' if missing else 'also has a'} '{view}' outline",
-                    f"{'add' if missing else 'remove'} shape.{view}, or change view",
-                )
+            checks.add(
+                doc,
+                (r.id, "shape"),
+                f"view is '{r.view}' but shape {'has no' if missing else 'also has a'} '{view}' outline",
+                f"{'add' if missing else 'remove'} shape.{view}, or change view",
             )
-
-    if problems:
-        raise DataError(problems)
-    return Atlas(
-        techniques=techniques,
-        regions=regions,
-        equipment=equipment,
-        routines=routines,
-        claims=claims,
-        glossary=glossary,
-        references=references,
-    )
 
 
 def _mapping_file(path: Path, schema: str, root: Path, problems: list, make) -> tuple[dict, Document | None]:

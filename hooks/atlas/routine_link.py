@@ -11,6 +11,7 @@ the same fragment for the ready-made routines' "adapt for a client" link.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from urllib.parse import quote_plus, urlencode
 
 from .model import Atlas, Routine
@@ -18,12 +19,11 @@ from .model import Atlas, Routine
 # The largest routine a link may carry. The sheet shows a notice for anything it leaves out.
 # seconds and sets match data/schema/routine.schema.json; `link` caps what the browser will read.
 LIMITS = {"steps": 30, "title": 80, "note": 500, "seconds": [5, 600], "sets": [1, 10], "link": 8000}
-BUILDER_PAGES = {"builder", "sheet"}  # routines/<id>/ taken by the generated pages; no routine may use them
 
 
-def catalogue(atlas: Atlas, techniques_url: str) -> dict:
+def catalogue(atlas: Atlas, url: Callable[[str], str]) -> dict:
     """What the builder and the sheet need to know about every technique, region and piece of equipment.
-    ``techniques_url`` is the techniques folder as seen from the page, e.g. '../../techniques/'."""
+    ``url`` makes a page's browser URL as seen from the page the catalogue is embedded in (atlas/urls.py)."""
     techniques = sorted(atlas.techniques.values(), key=lambda t: t.title.lower())
     return {
         "limits": LIMITS,
@@ -38,7 +38,7 @@ def catalogue(atlas: Atlas, techniques_url: str) -> dict:
                 "sets": t.dose.sets,
                 "rest": t.dose.rest_seconds,
                 "perSide": t.dose.per_side,
-                "url": f"{techniques_url}{t.id}/",
+                "url": url(f"techniques/{t.id}.md"),
             }
             for t in techniques
         ],
@@ -48,9 +48,9 @@ def catalogue(atlas: Atlas, techniques_url: str) -> dict:
     }
 
 
-def catalogue_json(atlas: Atlas, techniques_url: str) -> str:
+def catalogue_json(atlas: Atlas, url: Callable[[str], str]) -> str:
     """The catalogue as JSON that is safe inside <script type="application/json">: no '<', so no '</script>'."""
-    text = json.dumps(catalogue(atlas, techniques_url), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(catalogue(atlas, url), ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace("&", "\\u0026")
 
 

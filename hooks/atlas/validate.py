@@ -93,77 +93,106 @@ def _description_at(schema: dict, path: tuple) -> str | None:
 
 
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    """One jsonschema error as problems people understand (one per missing or unknown field)."""
     path = tuple(error.absolute_path)
-    where = field_path(path) or None
-    line = doc.line_of(path)
-    value, kind, expected = error.instance, error.validator, error.validator_value
+    explain = _EXPLAIN.get(error.validator)
+    if explain is None:  # a rule added to a schema later still gets reported
+        return [Problem(doc.file, doc.line_of(path), field_path(path) or None, error.message)]
+    return [
+        Problem(doc.file, doc.line_of(at), field_path(at) or None, message, hint)
+        for at, message, hint in explain(error, path)
+    ]
 
-    def problem(message, hint=None, at=path):
-        return Problem(doc.file, doc.line_of(at), field_path(at) or None, message, hint)
 
-    if kind == "type":
-        want = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-        return [problem(f"expected {want}, got {_show(value)}")]
-    if kind == "required":
-        missing = [name for name in expected if name not in value]
-        return [problem(f"missing required field '{name}'", _describe(error.schema, name)) for name in missing]
-    if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        out = []
-        for name in value:
-            if name in known or isinstance(expected, dict):
-                continue
+# Each explainer takes the error and its path and yields (path, message, hint) for each problem.
+def _type(error, path):
+    expected = error.validator_value
+    want = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    yield path, f"expected {want}, got {_show(error.instance)}", None
+
+
+def _required(error, path):
+    for name in error.validator_value:
+        if name not in error.instance:
+            yield path, f"missing required field '{name}'", _describe(error.schema, name)
+
+
+def _additional(error, path):
+    if isinstance(error.validator_value, dict):
+        return
+    known = list(error.schema.get("properties", {}))
+    for name in error.instance:
+        if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
-            out.append(problem(f"unknown field {_show(name)}", hint, at=path + (name,)))
-        return out
-    if kind == "propertyNames":
-        return [
-            Problem(
-                doc.file,
-                line,
-                where,
-                f"{_show(value)} is not a valid id",
-                "use lower-case letters, digits and hyphens, e.g. 'upper-back'",
+            yield path + (name,), f"unknown field {_show(name)}", hint
+
+
+def _property_names(error, path):
+    yield (
+        path,
+        f"{_show(error.instance)} is not a valid id",
+        "use lower-case letters, digits and hyphens, e.g. 'upper-back'",
+    )
+
+
+def _unique(error, path):
+    value = error.instance
+    yield path, f"lists {', '.join(sorted({_show(v) for v in value if value.count(v) > 1}))} more than once", None
+
+
+def _pattern(error, path):
+    expected, value = error.validator_value, error.instance
+    if r"\d{4}" in expected:
+        yield path, f"expected a date like 2026-11-25, got {_show(value)}", None
+    elif expected == SLUG.pattern:
+        yield (
+            path,
+            f"{_show(value)} is not a valid id",
+            "use lower-case letters, digits and hyphens, e.g. 'calves-foam-roller'",
+        )
+    elif expected == SVG_PATH.pattern:
+        hint = "start with M and use only path commands (M L H V C S Q T A Z), numbers, spaces, commas and minus signs"
+        yield path, f"{_show(value)} is not SVG path data", hint
+    else:
+        yield path, f"{_show(value)} is not a valid citation key", "copy the key from references.bib"
+
+
+def _simple(message: str, hint: str | None = None):
+    """An explainer that only fills in the schema's limit ({0}) and the value ({1})."""
+
+    def explain(error, path):
+        limit = error.validator_value
+        yield path, message.format(limit, _show(error.instance), "s" if limit != 1 else ""), hint
+
+    return explain
+
+
+_EXPLAIN = {
+    "type": _type,
+    "required": _required,
+    "additionalProperties": _additional,
+    "propertyNames": _property_names,
+    "uniqueItems": _unique,
+    "pattern": _pattern,
+    "minimum": _simple("must be at least {0}, got {1}"),
+    "maximum": _simple("must be at most {0}, got {1}"),
+    "minLength": _simple("must not be empty"),
+    "minItems": _simple("needs at least {0} item{2}"),
+    "minProperties": _simple("must not be empty"),
+    "enum": lambda error, path: iter(
+        [
+            (
+                path,
+                f"expected one of {', '.join(repr(v) for v in error.validator_value)}, got {_show(error.instance)}",
+                None,
             )
         ]
-    if kind == "minimum":
-        return [problem(f"must be at least {expected}, got {_show(value)}")]
-    if kind == "maximum":
-        return [problem(f"must be at most {expected}, got {_show(value)}")]
-    if kind == "minLength":
-        return [problem("must not be empty")]
-    if kind == "maxLength":
-        return [problem(f"is too long ({len(value)} characters; at most {expected})", "shorten it")]
-    if kind == "minItems":
-        return [problem(f"needs at least {expected} item{'s' if expected != 1 else ''}")]
-    if kind == "minProperties":
-        return [problem("must not be empty")]
-    if kind == "uniqueItems":
-        dupes = sorted({_show(v) for v in value if value.count(v) > 1})
-        return [problem(f"lists {', '.join(dupes)} more than once")]
-    if kind == "enum":
-        return [problem(f"expected one of {', '.join(repr(v) for v in expected)}, got {_show(value)}")]
-    if kind == "pattern":
-        if r"\d{4}" in expected:
-            return [problem(f"expected a date like 2026-11-25, got {_show(value)}")]
-        if expected == SLUG.pattern:
-            return [
-                problem(
-                    f"{_show(value)} is not a valid id",
-                    "use lower-case letters, digits and hyphens, e.g. 'calves-foam-roller'",
-                )
-            ]
-        if expected == SVG_PATH.pattern:
-            return [
-                problem(
-                    f"{_show(value)} is not SVG path data",
-                    "start with M and use only path commands (M L H V C S Q T A Z), numbers, spaces, "
-                    "commas and minus signs",
-                )
-            ]
-        return [problem(f"{_show(value)} is not a valid citation key", "copy the key from references.bib")]
-    return [problem(error.message)]  # a rule added to a schema later still gets reported
+    ),
+    "maxLength": lambda error, path: iter(
+        [(path, f"is too long ({len(error.instance)} characters; at most {error.validator_value})", "shorten it")]
+    ),
+}
 
 
 def text_problems(doc: Document) -> list[Problem]:

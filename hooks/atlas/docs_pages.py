@@ -1,0 +1,34 @@
+"""The hand-written pages in docs/: their front matter checked against data/schema/page.schema.json
+(with the line of every value), and where their Markdown starts in the file, so a problem on a page is
+reported at the line an editor shows.
+
+MkDocs reads the front matter itself, but it turns a front matter it cannot parse (say, an impossible
+date) into no front matter at all, and strips blank lines after it; so the raw file is read again here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import DataError, Problem
+from .load import Document, parse_yaml
+from .validate import load_schema, schema_problems, text_problems
+
+# The same pattern as MkDocs (mkdocs.utils.meta.YAML_RE), so both agree on where front matter ends.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+_EXAMPLE = "start the file with front matter: ---, then reviewed: 2026-11-25, then ---"
+
+
+def front_matter(raw: str, file: str) -> tuple[Document, int]:
+    """(the page's checked front matter, the number of file lines above its Markdown)."""
+    match = FRONT_MATTER.match(raw)
+    if match is None:
+        raise DataError(Problem(file, 1, "reviewed", "missing the date of the last review", _EXAMPLE))
+    doc = parse_yaml(match.group(1), file)
+    doc.lines = {path: line + 1 for path, line in doc.lines.items()}  # the YAML starts on the file's line 2
+    rest = raw[match.end() :]
+    offset = raw.count("\n", 0, match.end()) + len(rest) - len(rest.lstrip("\n"))  # MkDocs strips blank lines
+    problems = schema_problems(doc, load_schema("page")) + text_problems(doc)
+    if problems:
+        raise DataError(problems)
+    return doc, offset

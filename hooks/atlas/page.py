@@ -1,0 +1,116 @@
+"""One generated page, made whole in one go: its front matter, its body from a template, the handout
+link under its title, and the parts every page ends with (the review line and glossary help).
+
+``make_page`` is what every page maker in atlas/pages/ calls. Templates get, besides their own values:
+``link(src)`` for a Markdown link to another page (MkDocs checks it), ``url(target)`` for a browser URL
+in raw HTML (atlas/urls.py), ``badge(claim)`` for a verdict badge, and ``handout`` (the PDF's URL, or
+None when this page has none or the build makes no downloads).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Atlas, Claim
+from .templating import render
+from .urls import href, md_link
+
+VERDICT_LABELS = {"supported": "Supported", "mixed": "Mixed", "not supported": "Not supported", "unknown": "Unknown"}
+# Pages with a one-page (technique) or short (routine) handout: their folder → kind of handout.
+HANDOUT_KINDS = {"techniques": "technique", "routines": "routine"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What this build is: where the site is published, and which copy of it is being made."""
+
+    site_url: str
+    downloads: bool = False  # `make build`: pages link to the book, the handouts and the offline zip
+    offline: bool = False  # the copy for file:// (Material's offline plugin)
+    directory_urls: bool = True
+
+
+@dataclass
+class Page:
+    """A page of the site as the build knows it. Generated pages carry their Markdown."""
+
+    src_uri: str  # e.g. techniques/calves-foam-roller.md
+    kind: str  # technique, routine, region, equipment, index, tool, claims, glossary, references, downloads, topic
+    title: str
+    reviewed: str
+    source: str | None = None  # the file an author edits (data file, or docs/… for hand-written pages)
+    markdown: str = ""
+    handout: str | None = (
+        None  # its handout PDF's path in the site (builds that make PDFs), e.g. downloads/techniques/x.pdf
+    )
+    meta: dict = field(default_factory=dict)
+
+
+def handout_path(src_uri: str, kind: str) -> str | None:
+    """'techniques/x.md' of a technique → 'downloads/techniques/x.pdf'; None for a page without a handout."""
+    folder, _, name = src_uri.partition("/")
+    if HANDOUT_KINDS.get(folder) != kind:
+        return None
+    return f"downloads/{folder}/{name.removesuffix('.md')}.pdf"
+
+
+def make_page(
+    atlas: Atlas, settings: Settings, src_uri: str, template: str, *, kind: str, source: str | None, **context
+) -> Page:
+    """Render ``template`` into a whole page at ``src_uri``; ``context`` must hold title, description and
+    reviewed (they go into the front matter)."""
+    handout = handout_path(src_uri, kind) if settings.downloads else None
+
+    def url(target: str) -> str:
+        return href(src_uri, target, directory_urls=settings.directory_urls)
+
+    body = render(
+        template,
+        link=functools.partial(md_link, src_uri),
+        url=url,
+        badge=lambda claim: badge(claim, src_uri),
+        handout=url(handout) if handout else None,
+        kind=kind,
+        **context,
+    )
+    markdown = finish(atlas, body, context["reviewed"])
+    return Page(src_uri, kind, context["title"], context["reviewed"], source, markdown, handout)
+
+
+def finish(atlas: Atlas, markdown: str, reviewed: str) -> str:
+    """The page with what every page ends with: when it was last reviewed, and the glossary terms it uses."""
+    abbr = abbreviations(atlas, _without_front_matter(markdown))
+    return markdown.rstrip() + render("_page_end.md.j2", when=date.fromisoformat(str(reviewed)), abbreviations=abbr)
+
+
+def badge(claim: Claim, src_uri: str) -> str:
+    """A small verdict badge that links to the claim on the Claims page."""
+    slug = claim.verdict.replace(" ", "-")
+    return (
+        f"[Evidence: {VERDICT_LABELS[claim.verdict]}]({md_link(src_uri, 'claims/index.md')}#{claim.id})"
+        f'{{ .atlas-verdict .atlas-verdict--{slug} title="{claim.claim.replace(chr(34), chr(39))}" }}'
+    )
+
+
+def abbreviations(atlas: Atlas, markdown: str) -> str:
+    """Markdown abbreviation definitions for the glossary terms this page uses, so they explain
+    themselves on hover. Only used terms: each definition costs Markdown about 0.5 ms a page."""
+    shorts = {word: term.short for term in atlas.glossary.values() for word in [term.term, *term.also]}
+    used = set(_glossary_pattern(tuple(shorts)).findall(markdown))  # one pass over the page, not one per term
+    return "\n".join(f"*[{word}]: {short}" for word, short in shorts.items() if word in used)
+
+
+@functools.lru_cache(maxsize=4)
+def _glossary_pattern(words: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(words, key=len, reverse=True)  # "fascia lata" before "fascia"
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
+
+
+def _without_front_matter(markdown: str) -> str:
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.find("\n---\n", 4)
+    return markdown[end + 5 :] if end > 0 else markdown

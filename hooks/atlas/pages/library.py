@@ -1,0 +1,133 @@
+"""The technique library: a page per technique, region and kind of equipment, and their index pages."""
+
+from __future__ import annotations
+
+from ..bodymap import body_map, equipment_icon, target_figure
+from ..model import Atlas, Technique
+from ..page import Page, Settings, make_page
+from ..qr import qr_svg
+from ..urls import canonical_url
+
+
+def share(site_url: str, src_uri: str, title: str, label: str) -> dict:
+    """The share block's values: the page's public address as text and as a QR code."""
+    url = canonical_url(site_url, src_uri)
+    return {"url": url, "title": title, "label": label, "qr": qr_svg(url, f"QR code for the link to this page: {url}")}
+
+
+def latest(dates) -> str:
+    """The newest of these review dates (an index page is as fresh as its newest entry)."""
+    return max(dates, default="2026-11-25")
+
+
+def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
+    src = f"techniques/{t.id}.md"
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "technique.md.j2",
+        kind="technique",
+        source=t.source,
+        t=t,
+        title=t.title,
+        description=t.summary,
+        reviewed=t.reviewed,
+        share=share(settings.site_url, src, t.title, "Link to this technique"),
+        scripts=["share.js", "timer.js"],
+        regions=[atlas.regions[r] for r in t.regions],
+        equipment=[atlas.equipment[e] for e in t.equipment],
+        related=[atlas.techniques[r] for r in t.related],
+        figure=target_figure(atlas, t.regions),
+    )
+
+
+def techniques_index(atlas: Atlas, settings: Settings) -> Page:
+    src = "techniques/index.md"
+    groups = [{"region": r, "techniques": atlas.techniques_for_region(r.id)} for r in atlas.regions.values()]
+    used = {e for t in atlas.techniques.values() for e in t.equipment}
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "techniques_index.md.j2",
+        kind="index",
+        source=None,
+        groups=[g for g in groups if g["techniques"] or g["region"].caution],
+        body_map=body_map(atlas, src, directory_urls=settings.directory_urls),
+        equipment=[e for e in atlas.equipment.values() if e.id in used],
+        icons={e.id: equipment_icon(e) for e in atlas.equipment.values()},
+        techniques_count=len(atlas.techniques),
+        title="Techniques",
+        description="Every self-myofascial release technique on SMR Atlas, grouped by body region.",
+        reviewed=latest(t.reviewed for t in atlas.techniques.values()),
+    )
+
+
+def region_page(region_id: str, atlas: Atlas, settings: Settings) -> Page:
+    r = atlas.regions[region_id]
+    return make_page(
+        atlas,
+        settings,
+        f"regions/{r.id}.md",
+        "region.md.j2",
+        kind="region",
+        source=r.source,
+        r=r,
+        techniques=atlas.techniques_for_region(r.id),
+        figure=target_figure(atlas, [r.id]),
+        title=r.title,
+        description=r.summary,
+        reviewed=r.reviewed,
+    )
+
+
+def regions_index(atlas: Atlas, settings: Settings) -> Page:
+    return make_page(
+        atlas,
+        settings,
+        "regions/index.md",
+        "regions_index.md.j2",
+        kind="index",
+        source=None,
+        regions=list(atlas.regions.values()),
+        counts={r: len(atlas.techniques_for_region(r)) for r in atlas.regions},
+        title="Body regions",
+        description="Find self-myofascial release techniques by body region.",
+        reviewed=latest(r.reviewed for r in atlas.regions.values()),
+    )
+
+
+def equipment_page(equipment_id: str, atlas: Atlas, settings: Settings) -> Page:
+    e = atlas.equipment[equipment_id]
+    return make_page(
+        atlas,
+        settings,
+        f"equipment/{e.id}.md",
+        "equipment.md.j2",
+        kind="equipment",
+        source=e.source,
+        e=e,
+        techniques=atlas.techniques_for_equipment(e.id),
+        icon=equipment_icon(e, label=False),
+        title=e.title,
+        description=e.summary,
+        reviewed=e.reviewed,
+    )
+
+
+def equipment_index(atlas: Atlas, settings: Settings) -> Page:
+    return make_page(
+        atlas,
+        settings,
+        "equipment/index.md",
+        "equipment_index.md.j2",
+        kind="index",
+        source=None,
+        equipment=list(atlas.equipment.values()),
+        counts={e: len(atlas.techniques_for_equipment(e)) for e in atlas.equipment},
+        icons={e.id: equipment_icon(e, label=False) for e in atlas.equipment.values()},
+        title="Equipment",
+        description="Foam rollers, massage balls and other tools for self-myofascial release.",
+        reviewed=latest(e.reviewed for e in atlas.equipment.values()),
+    )

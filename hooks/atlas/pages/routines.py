@@ -1,0 +1,93 @@
+"""Routines: a page per ready-made routine, their index, and the trainer's two tools — the routine
+builder and the client's routine sheet, which carry a whole routine in one link (atlas/routine_link.py)."""
+
+from __future__ import annotations
+
+import functools
+
+from ..model import Atlas, Routine
+from ..page import Page, Settings, make_page
+from ..routine_link import LIMITS, catalogue_json, routine_fragment
+from ..urls import canonical_url, href
+from .library import latest, share
+
+# The routine builder and the client's routine sheet both read the routine from the link.
+_ROUTINE_SCRIPTS = ["routine-link.js", "share.js"]
+
+
+def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
+    src = f"routines/{r.id}.md"
+    steps = [{"technique": atlas.techniques[s.technique], "dose": s.dose, "note": s.note} for s in r.steps]
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "routine.md.j2",
+        kind="routine",
+        source=r.source,
+        r=r,
+        steps=steps,
+        title=r.title,
+        description=r.summary,
+        reviewed=r.reviewed,
+        share=share(settings.site_url, src, r.title, "Link to this routine"),
+        scripts=["share.js"],
+        adapt_query=routine_fragment(r),
+    )
+
+
+def routines_index(atlas: Atlas, settings: Settings) -> Page:
+    return make_page(
+        atlas,
+        settings,
+        "routines/index.md",
+        "routines_index.md.j2",
+        kind="index",
+        source=None,
+        routines=list(atlas.routines.values()),
+        title="Routines",
+        description="Ready-made self-myofascial release routines with total times.",
+        reviewed=latest(r.reviewed for r in atlas.routines.values()),
+    )
+
+
+def routine_builder_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
+    src = "routines/builder.md"
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "routine_builder.md.j2",
+        kind="tool",
+        source=None,
+        title="Routine builder",
+        reviewed=reviewed,
+        description="Build a self-myofascial release routine for one client and send it as one link.",
+        scripts=[*_ROUTINE_SCRIPTS, "builder.js"],
+        limits=LIMITS,
+        sheet_canonical=canonical_url(settings.site_url, "routines/sheet.md"),
+        catalogue=_catalogue(atlas, settings, src),
+    )
+
+
+def routine_sheet_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
+    src = "routines/sheet.md"
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "routine_sheet.md.j2",
+        kind="tool",
+        source=None,
+        title="Your routine",
+        reviewed=reviewed,
+        description="A self-myofascial release routine put together by your trainer.",
+        scripts=[*_ROUTINE_SCRIPTS, "sheet.js"],
+        search_exclude=True,
+        sheet_canonical=canonical_url(settings.site_url, src),
+        catalogue=_catalogue(atlas, settings, src),
+    )
+
+
+def _catalogue(atlas: Atlas, settings: Settings, src: str) -> str:
+    return catalogue_json(atlas, functools.partial(href, src, directory_urls=settings.directory_urls))

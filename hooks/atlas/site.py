@@ -1,0 +1,79 @@
+"""This build of the site: every page it has, what kind each is, where it comes from, and its parts.
+
+A ``Build`` is made once per build from the checked data (``atlas.records.load_atlas``). It makes every
+generated page whole (``generated``), finishes the hand-written pages in docs/ the same way
+(``finish_hand_written``), and writes the page list the PDF exporter reads (``manifest``), so nothing
+has to find a page again in the built HTML.
+"""
+
+from __future__ import annotations
+
+from .docs_pages import front_matter
+from .markers import Where, expand_markers
+from .model import Atlas
+from .page import HANDOUT_KINDS, Page, Settings, finish
+from .pages.library import (
+    equipment_index,
+    equipment_page,
+    latest,
+    region_page,
+    regions_index,
+    technique_page,
+    techniques_index,
+)
+from .pages.reference import claims_page, downloads_page, glossary_page, references_page
+from .pages.routines import routine_builder_page, routine_page, routine_sheet_page, routines_index
+from .urls import page_url
+
+HANDOUT_MAX_PAGES = {"technique": 1, "routine": 2}  # a technique fits one sheet; a routine two at most
+
+
+class Build:
+    def __init__(self, atlas: Atlas, settings: Settings, formatted_references: dict[str, str]):
+        self.atlas, self.settings = atlas, settings
+        self.pages: list[Page] = self._generate(formatted_references)
+
+    def _generate(self, formatted_references: dict[str, str]) -> list[Page]:
+        """Every generated page, in a fixed order (search lists pages in the order MkDocs gets them)."""
+        atlas, settings = self.atlas, self.settings
+        reviewed = latest(t.reviewed for t in atlas.techniques.values())
+        pages = [technique_page(t, atlas, settings) for t in atlas.techniques.values()]
+        pages.append(techniques_index(atlas, settings))
+        pages += [region_page(r, atlas, settings) for r in atlas.regions]
+        pages.append(regions_index(atlas, settings))
+        pages += [equipment_page(e, atlas, settings) for e in atlas.equipment]
+        pages.append(equipment_index(atlas, settings))
+        pages += [routine_page(r, atlas, settings) for r in atlas.routines.values()]
+        pages.append(routines_index(atlas, settings))
+        pages.append(routine_builder_page(atlas, settings, reviewed))
+        pages.append(routine_sheet_page(atlas, settings, reviewed))
+        pages.append(claims_page(atlas, settings))
+        pages.append(glossary_page(atlas, settings, reviewed))
+        pages.append(references_page(atlas, settings, formatted_references, reviewed))
+        pages.append(downloads_page(atlas, settings, pages))
+        return pages
+
+    def finish_hand_written(self, markdown: str, *, src_uri: str, raw: str) -> str:
+        """A page from docs/ (``raw``: the whole file; ``markdown``: what MkDocs made of it): its front
+        matter and markers checked, markers expanded, then the parts every page ends with."""
+        file = f"docs/{src_uri}"
+        meta, line_offset = front_matter(raw, file)
+        markdown = expand_markers(markdown, self.atlas, self.settings, Where(src_uri, file, line_offset))
+        return finish(self.atlas, markdown, meta.data["reviewed"])
+
+    def manifest(self) -> dict:
+        """The pages with a handout, for the PDF exporter (atlas/export/): where each page and its PDF
+        live in the built site, and how many sheets it may take."""
+        return {
+            "handouts": [
+                {
+                    "url": page_url(p.src_uri, directory_urls=self.settings.directory_urls),
+                    "kind": p.kind,
+                    "title": p.title,
+                    "pdf": p.handout,
+                    "max_pages": HANDOUT_MAX_PAGES[p.kind],
+                }
+                for p in self.pages
+                if p.handout and p.kind in HANDOUT_KINDS.values()
+            ]
+        }

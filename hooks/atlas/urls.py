@@ -1,0 +1,63 @@
+"""Every page path and link of the site, in one place.
+
+A page is named by its source path, as MkDocs knows it: ``techniques/calves-foam-roller.md``.
+Its address in the site depends on ``use_directory_urls``: ``techniques/calves-foam-roller/`` on the
+web (the default), ``techniques/calves-foam-roller.html`` in the offline copy, where a browser opening
+file:// cannot turn a folder into its index.html.
+
+Two kinds of link, both written from one page (``from_src``) to another:
+- ``md_link``: a Markdown link between source files. MkDocs turns it into the right address for
+  either kind of build and checks it exists (`mkdocs build --strict` fails on a broken one).
+- ``href``: a browser URL for raw HTML, which MkDocs leaves alone — widgets, SVG links, and links to
+  files MkDocs does not know about (the PDFs are made after the build).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Fixed pages the build generates inside folders that data also fills: no technique, routine, region or
+# equipment id (and no old id listed under `aliases:`) may take one of these names.
+RESERVED_NAMES = {
+    "techniques": {"index"},
+    "routines": {"index", "builder", "sheet"},
+    "regions": {"index"},
+    "equipment": {"index"},
+}
+
+
+def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
+    """Where a page lives in the built site, relative to its root.
+
+    'techniques/x.md' → 'techniques/x/' (or 'techniques/x.html'); 'techniques/index.md' → 'techniques/'
+    (or 'techniques/index.html'); 'index.md' → '' (or 'index.html')."""
+    stem = posixpath.splitext(src_uri)[0]
+    if not directory_urls:
+        return f"{stem}.html"
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def href(from_src: str, to: str, *, directory_urls: bool = True) -> str:
+    """A browser URL, relative to the page ``from_src``, of ``to``: another page's source path
+    ('regions/calves.md') or a file in the site ('downloads/smr-atlas.pdf')."""
+    here = page_url(from_src, directory_urls=directory_urls)
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    if not to.endswith(".md"):
+        return posixpath.relpath(to, base or ".")
+    target = page_url(to, directory_urls=directory_urls)
+    if not directory_urls:
+        return posixpath.relpath(target, base or ".")
+    relative = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """A Markdown link from one source file to another (MkDocs resolves and checks it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def canonical_url(site_url: str, src_uri: str) -> str:
+    """The page's public address, as Material writes it into <link rel="canonical">."""
+    return site_url.rstrip("/") + "/" + page_url(src_uri)

@@ -1,0 +1,133 @@
+"""The MkDocs entry point of SMR Atlas: it only dispatches. The work is in the ``atlas`` package beside
+this file (see "Changing the code" in CONTRIBUTING.md for which module does what).
+
+Every event this site handles, in the order MkDocs calls them, with its priority and why:
+
+on_startup           remember whether this is `mkdocs serve` (a data error then keeps the last good pages)
+on_config      100   check references.bib before mkdocs-bibtex parses it (its own errors are tracebacks),
+                     and in the offline copy ship the search shim before Material's offline plugin adds
+                     unpkg.com's
+on_files        50   load and check data/, make every generated page (atlas.site.Build) and add it as a
+                     virtual file; before search, bibtex and redirects, so they all see the pages
+on_page_markdown 50  finish a hand-written page (markers, citations, review line, glossary help); before
+                     mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
+on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json)
+Nothing is cached between builds: `mkdocs serve` reloads data on every change.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from atlas.bibliography import format_all_citations, format_references, load_references
+from atlas.links import alias_redirects, merge_redirects
+from atlas.page import Settings
+from atlas.preview import Preview
+from atlas.records import load_atlas
+from atlas.site import Build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+# iframe-worker 1.0.4 (MIT, docs/assets/vendor/iframe-worker/): lets Material's search worker run from file://
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+MANIFEST = "downloads/pages.json"
+NOT_IN_NAV = {"technique", "region", "equipment", "routine", "tool"}
+
+_preview = Preview(log)  # kept across `mkdocs serve` rebuilds
+_build: dict[str, Build] = {}  # this build's pages; reset in on_config so `mkdocs serve` never shows stale data
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _preview.serving = command == "serve"
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _build.clear()
+    _preview.reset()
+    _preview.check(lambda: load_references(ROOT / "references.bib", ROOT), fatal=True)
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: site_url is not set — share links, QR codes and canonical URLs need the "
+            "site's public address, e.g. site_url: https://smr-atlas.github.io/"
+        )
+    if _offline(config):
+        polyfills = list(config.extra.get("polyfills") or [])
+        if not any("iframe-worker" in script for script in polyfills):
+            polyfills.append(OFFLINE_SHIM)
+        config.extra["polyfills"] = polyfills
+    return config
+
+
+@event_priority(50)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    atlas = _preview.load(lambda: load_atlas(ROOT))
+    bibtex = config.plugins["bibtex"]
+    settings = Settings(
+        site_url=config.site_url,
+        downloads=_downloads_on(config.extra.get("downloads")),
+        offline=_offline(config),
+        directory_urls=config.use_directory_urls,
+    )
+    build = _build["build"] = Build(atlas, settings, format_references(bibtex.registry, atlas.references))
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{file.src_uri}"  # edit_uri is the repository root, not docs/
+    _redirect_aliases(config, atlas)
+    for page in build.pages:
+        if files.get_file_from_path(page.src_uri):
+            raise PluginError(f"docs/{page.src_uri} clashes with a generated page; remove or rename it")
+        # Pages linked from index pages, not from the nav (a nav of 1,000 techniques would weigh down
+        # every page): saying so keeps MkDocs from listing each one as "not included in the nav".
+        inclusion = InclusionLevel.NOT_IN_NAV if page.kind in NOT_IN_NAV else InclusionLevel.UNDEFINED
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file.edit_uri = page.source  # the data file it came from; index pages have none
+        files.append(file)
+    format_all_citations(bibtex.registry, [f.content_string for f in files.documentation_pages()], atlas.references)
+    return files
+
+
+@event_priority(50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    file = page.file
+    if file.generated_by is None:
+        markdown = _preview.check(
+            lambda: _build["build"].finish_hand_written(markdown, src_uri=file.src_uri, raw=file.content_string),
+            default=markdown,
+        )
+    return _preview.notice() + markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / MANIFEST
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(_build["build"].manifest(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _redirect_aliases(config: MkDocsConfig, atlas) -> None:
+    """Each technique alias becomes a redirect page at the old id (mkdocs-redirects reads redirect_maps in
+    its own on_files, after this one), so links sent before a rename still land on the technique."""
+    aliases = alias_redirects(atlas)
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        if aliases:
+            raise PluginError("technique aliases need the redirects plugin: add '- redirects' to plugins in mkdocs.yml")
+        return
+    redirects = _preview.check(lambda: merge_redirects(plugin.config.get("redirect_maps") or {}, aliases), fatal=True)
+    plugin.config["redirect_maps"] = redirects
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Is this the offline copy (Material's offline plugin on, ATLAS_OFFLINE=true)?"""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def _downloads_on(value) -> bool:
+    """``extra.downloads`` from mkdocs.yml (``!ENV [ATLAS_DOWNLOADS, false]``): a bool or the variable's text."""
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
