@@ -151,7 +151,7 @@ def test_unknown_yaml_tag_is_refused():
 
 
 def test_bad_date(project):
-    edit(project, TECH, "reviewed: 2026-11-25", "reviewed: 2026-13-45")
+    edit(project, TECH, "reviewed: 2026-12-02", "reviewed: 2026-13-45")
     assert "reviewed: '2026-13-45' is not a real date" in error_of(project)
 
 

@@ -107,6 +107,7 @@ class Claim:
     claim: str
     origin: str  # "seed-article" or "popular" (the YAML field `source`)
     verdict: str
+    strength: str  # how strong the evidence is: reviews, trials, small or theory (data/claims.yaml)
     why: str
     evidence: list[str]
     reviewed: str
