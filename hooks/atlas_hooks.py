@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from atlas.bibliography import format_all_citations, format_references, load_references
+from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
 from atlas.links import alias_redirects, merge_redirects
+from atlas.mdext import AtlasTextExtension
 from atlas.page import Settings
 from atlas.preview import Preview
 from atlas.records import load_atlas
@@ -57,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "mkdocs.yml: site_url is not set — share links, QR codes and canonical URLs need the "
             "site's public address, e.g. site_url: https://smr-atlas.github.io/"
         )
+    config.markdown_extensions.append(AtlasTextExtension())  # data text reaches pages only as tokens
     if _offline(config):
         polyfills = list(config.extra.get("polyfills") or [])
         if not any("iframe-worker" in script for script in polyfills):
@@ -69,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     atlas = _preview.load(lambda: load_atlas(ROOT))
     bibtex = config.plugins["bibtex"]
+    sanitise_registry(bibtex.registry)
     settings = Settings(
         site_url=config.site_url,
         downloads=_downloads_on(config.extra.get("downloads")),

@@ -35,7 +35,8 @@ values = st.recursive(
 def check_technique_text(text: str):
     """What the build does with one technique file, minus the disk: parse, validate, make the record."""
     doc = parse_yaml(text, "data/techniques/x.yaml")
-    problems = schema_problems(doc, load_schema("technique")) + text_problems(doc)
+    schema = load_schema("technique")
+    problems = schema_problems(doc, schema) + text_problems(doc, schema)
     if problems:
         raise DataError(problems)
     return _technique("x", doc)

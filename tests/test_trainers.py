@@ -160,7 +160,7 @@ def test_builder_is_linked_and_searchable_and_the_sheet_stays_out_of_search(site
 
 def test_a_routine_id_taken_by_the_builder_is_refused(project):
     shutil.copy(project / "data/routines/pre-run-warm-up.yaml", project / "data/routines/builder.yaml")
-    with pytest.raises(DataError, match=r"data/routines/builder.yaml: routines/builder/ is the routine builder's"):
+    with pytest.raises(DataError, match=r"data/routines/builder.yaml: routines/builder/ is a page the site makes itself"):
         load_atlas(project)
 
 

@@ -13,18 +13,15 @@ the map sets the back view beside the front one. The markup lives in templates/*
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
+from svg.path import parse_path
 
 from .model import Atlas, Equipment
 from .templating import render
-from .urls import href, md_link
+from .urls import href
 
 VIEWS = {"front": "Front", "back": "Back"}
 VIEW_WIDTH, VIEW_HEIGHT, GAP = 200, 460, 20  # 440 for the body and 20 below it for the view's name
-
-_START = re.compile(r"^[Mm]\s*(-?[\d.]+)[\s,]*(-?[\d.]+)")
 
 
 def body_map(atlas: Atlas, src_uri: str, *, directory_urls: bool = True) -> str:
@@ -34,8 +31,7 @@ def body_map(atlas: Atlas, src_uri: str, *, directory_urls: bool = True) -> str:
         for r in view["regions"]:
             page = f"regions/{r['id']}.md"
             r["href"] = href(src_uri, page, directory_urls=directory_urls)
-            r["md_link"] = md_link(src_uri, page)  # a Markdown link, so `mkdocs build --strict` checks it
-    return render("body_map.html.j2", views=views, width=_width(views), height=VIEW_HEIGHT)
+    return Markup(render("body_map.html.j2", views=views, width=_width(views), height=VIEW_HEIGHT))
 
 
 def target_figure(atlas: Atlas, region_ids) -> str:
@@ -78,5 +74,5 @@ def _width(views: list[dict]) -> int:
 
 
 def _top(path: str) -> float:
-    match = _START.match(path.strip())
-    return float(match.group(2)) if match else 0.0
+    """Where a shape starts, from the top (its grammar is checked when the data is loaded)."""
+    return parse_path(path)[0].start.imag

@@ -28,7 +28,8 @@ def front_matter(raw: str, file: str) -> tuple[Document, int]:
     doc.lines = {path: line + 1 for path, line in doc.lines.items()}  # the YAML starts on the file's line 2
     rest = raw[match.end() :]
     offset = raw.count("\n", 0, match.end()) + len(rest) - len(rest.lstrip("\n"))  # MkDocs strips blank lines
-    problems = schema_problems(doc, load_schema("page")) + text_problems(doc)
+    schema = load_schema("page")
+    problems = schema_problems(doc, schema) + text_problems(doc, schema)
     if problems:
         raise DataError(problems)
     return doc, offset

@@ -1,13 +1,17 @@
 """Reading data files: YAML → plain Python values plus the line of every value.
 
-This is the only module that reads data from disk. It is strict on purpose: a file must be
-UTF-8, non-empty and a mapping; duplicate keys and YAML aliases are refused (an alias chain
-lets a tiny file expand into millions of values), and dates stay strings so the schema
-sees exactly what the author wrote.
+This is the only module that reads data from disk. It is strict on purpose: a file must be a
+regular file of at most MAX_BYTES, UTF-8, non-empty and a mapping, nested at most MAX_DEPTH deep;
+duplicate keys and YAML aliases are refused (an alias chain lets a tiny file expand into millions of
+values); characters YAML counts as line breaks but editors do not (U+0085, U+2028, U+2029) are
+refused, so every line number matches the editor's; keys and dates stay exactly as the author wrote
+them (YAML would read a key 0755 as the number 493, and 2026-11-25 as a date).
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,11 +50,28 @@ class _StrictLoader(_SafeLoader):
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+MAX_BYTES = 512 * 1024  # the largest data file today is about 20 KB
+MAX_DEPTH = 12  # the deepest data today is 4 levels; a deeper file is a mistake or an attack
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _refuse_aliases(loader: _StrictLoader) -> None:
-    """An alias chain lets a tiny file expand into millions of values, so none is allowed."""
+    """A first pass over the events (cheap with libyaml): no aliases — an alias chain lets a tiny file
+    expand into millions of values — and no nesting deeper than MAX_DEPTH, before anything is built."""
+    depth = 0
     while not loader.check_event(yaml.StreamEndEvent):
         event = loader.get_event()
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(
+                    event.start_mark.line + 1,
+                    f"lists and groups are nested more than {MAX_DEPTH} deep",
+                    "no data kind needs that; check the brackets and indentation",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 event.start_mark.line + 1,
                 f"YAML aliases (*{event.anchor}) are not allowed",
@@ -65,8 +86,18 @@ class _Refused(Exception):
 
 def parse_yaml(text: str, file: str) -> Document:
     """Parse YAML text into a Document, or raise DataError naming file and line."""
-    if all(not line.strip() or line.strip().startswith("#") for line in text.splitlines()):
+    if all(not line.strip() or line.strip().startswith("#") for line in text.split("\n")):
         raise DataError(Problem(file, None, None, "the file is empty", "copy an existing file as a start"))
+    if match := _LINE_BREAKS.search(text):
+        raise DataError(
+            Problem(
+                file,
+                line_at(text, match.start()),
+                None,
+                f"the file contains U+{ord(match.group()):04X}, which YAML reads as a line break",
+                "delete it; most editors do not show it",
+            )
+        )
     try:
         doc = _compose(text, file)
     except (_Refused, yaml.YAMLError) as e:
@@ -145,9 +176,7 @@ def _build(loader: _StrictLoader, node, path: tuple, doc: Document):
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Refused(line, "only plain field names are allowed as keys")
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                key = str(key)  # e.g. a glossary id written as a bare number
+            key = key_node.value  # as written: YAML would make 0755 the number 493 and 'yes' true
             if key in out:
                 where = field_path(path + (key,))
                 raise _Refused(
@@ -162,10 +191,7 @@ def _build(loader: _StrictLoader, node, path: tuple, doc: Document):
 def load_yaml(path: Path, root: Path) -> Document:
     """Read one data file. ``root`` is the project root, for readable file names."""
     file = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise DataError(Problem(file, None, None, f"cannot read the file: {e.strerror}")) from None
+    raw = read_bytes(path, file)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -174,6 +200,24 @@ def load_yaml(path: Path, root: Path) -> Document:
             Problem(file, line, None, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
         ) from None
     return parse_yaml(text.lstrip("\ufeff"), file)
+
+
+def read_bytes(path: Path, file: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A named pipe, a device or a link to one
+    would block or never end, so anything but a regular file is refused before it is opened."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(Problem(file, None, None, "is not a regular file", "data files must be plain text files"))
+        if info.st_size > limit:
+            raise DataError(Problem(file, None, None, f"is {info.st_size // 1024} KB; at most {limit // 1024} KB"))
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)  # a file that grew since stat() is still cut off here
+    except OSError as e:
+        raise DataError(Problem(file, None, None, f"cannot read the file: {e.strerror}")) from None
+    if len(raw) > limit:
+        raise DataError(Problem(file, None, None, f"is larger than {limit // 1024} KB"))
+    return raw
 
 
 def _kind(value) -> str:

@@ -21,6 +21,7 @@ from .errors import DataError, Problem, line_at
 from .model import Atlas
 from .page import Settings, badge
 from .pages.reference import BOOK, OFFLINE_ZIP
+from .text import token
 from .urls import href
 
 DOWNLOADS = {
@@ -49,7 +50,7 @@ def _claim(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> s
     claim_id = match.group(1)
     if claim_id not in atlas.claims:
         raise _Refused(f"unknown claim '{claim_id}'", "use an id from data/claims.yaml, e.g. {claim:rolling-must-hurt}")
-    return badge(atlas.claims[claim_id], where.src_uri)
+    return badge(atlas.claims[claim_id], where.src_uri, settings)
 
 
 def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> str:
@@ -64,7 +65,7 @@ def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -
 
 
 def _body_map(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> str:
-    return body_map(atlas, where.src_uri, directory_urls=settings.directory_urls)
+    return token(body_map(atlas, where.src_uri, directory_urls=settings.directory_urls))
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from markupsafe import Markup
+
 from .model import Atlas, Claim
-from .templating import render
+from .templating import fragment, render
 from .urls import href, md_link
 
 VERDICT_LABELS = {"supported": "Supported", "mixed": "Mixed", "not supported": "Not supported", "unknown": "Unknown"}
@@ -64,14 +66,14 @@ def make_page(
     reviewed (they go into the front matter)."""
     handout = handout_path(src_uri, kind) if settings.downloads else None
 
-    def url(target: str) -> str:
-        return href(src_uri, target, directory_urls=settings.directory_urls)
+    def url(target: str) -> Markup:  # paths made from ids only, so safe to write as they are
+        return Markup(href(src_uri, target, directory_urls=settings.directory_urls))
 
     body = render(
         template,
-        link=functools.partial(md_link, src_uri),
+        link=lambda target: Markup(md_link(src_uri, target)),
         url=url,
-        badge=lambda claim: badge(claim, src_uri),
+        badge=lambda claim: badge(claim, src_uri, settings),
         handout=url(handout) if handout else None,
         kind=kind,
         **context,
@@ -86,21 +88,20 @@ def finish(atlas: Atlas, markdown: str, reviewed: str) -> str:
     return markdown.rstrip() + render("_page_end.md.j2", when=date.fromisoformat(str(reviewed)), abbreviations=abbr)
 
 
-def badge(claim: Claim, src_uri: str) -> str:
-    """A small verdict badge that links to the claim on the Claims page."""
-    slug = claim.verdict.replace(" ", "-")
-    return (
-        f"[Evidence: {VERDICT_LABELS[claim.verdict]}]({md_link(src_uri, 'claims/index.md')}#{claim.id})"
-        f'{{ .atlas-verdict .atlas-verdict--{slug} title="{claim.claim.replace(chr(34), chr(39))}" }}'
-    )
+def badge(claim: Claim, src_uri: str, settings: Settings) -> Markup:
+    """A small verdict badge that links to the claim on the Claims page (a token: see atlas/text.py)."""
+    target = href(src_uri, "claims/index.md", directory_urls=settings.directory_urls)
+    return fragment("_badge.html.j2", claim=claim, href=target, label=VERDICT_LABELS[claim.verdict])
 
 
-def abbreviations(atlas: Atlas, markdown: str) -> str:
+def abbreviations(atlas: Atlas, markdown: str) -> Markup:
     """Markdown abbreviation definitions for the glossary terms this page uses, so they explain
-    themselves on hover. Only used terms: each definition costs Markdown about 0.5 ms a page."""
+    themselves on hover. Only used terms: each definition costs Markdown about 0.5 ms a page.
+    Terms and their hover text are plain text on one line (the glossary schema), so a definition
+    line can hold nothing but the words."""
     shorts = {word: term.short for term in atlas.glossary.values() for word in [term.term, *term.also]}
     used = set(_glossary_pattern(tuple(shorts)).findall(markdown))  # one pass over the page, not one per term
-    return "\n".join(f"*[{word}]: {short}" for word, short in shorts.items() if word in used)
+    return Markup("\n".join(f"*[{word}]: {short}" for word, short in shorts.items() if word in used))
 
 
 @functools.lru_cache(maxsize=4)

@@ -48,7 +48,7 @@ class Preview:
 
     def notice(self) -> str:
         """The box on top of every page while the data has problems (serve only), or ''."""
-        return render("_preview_notice.md.j2", problems=self.problems) if self.problems else ""
+        return render("_preview_notice.html.j2", problems=self.problems) if self.problems else ""
 
     def _problem(self, error: DataError) -> None:
         if not (self.serving and self.last_good):

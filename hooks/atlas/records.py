@@ -15,7 +15,7 @@ from .errors import DataError, Problem, field_path
 from .load import Document, load_yaml
 from .model import Atlas, Claim, Dose, Equipment, Region, Routine, RoutineStep, Technique, Term
 from .urls import RESERVED_NAMES
-from .validate import SLUG, load_schema, schema_problems, text_problems
+from .validate import SLUG, load_schema, schema_problems, text_problems, typed
 
 _TECHNIQUE_HINT = "use the file name of a technique in data/techniques/, without .yaml"
 
@@ -83,6 +83,9 @@ def load_atlas(root: Path) -> Atlas:
         for record in records.values():
             checks.citations(doc, record.evidence, (record.id, "evidence"))
     _check_region_shapes(checks, regions, regions_doc)
+    for records, doc, folder in ((regions, regions_doc, "regions"), (equipment, equipment_doc, "equipment")):
+        for key in set(records) & RESERVED_NAMES[folder]:
+            checks.add(doc, (key,), f"{folder}/{key}/ is a page the site makes itself", "choose another id")
     if checks.problems:
         raise DataError(checks.problems)
     return Atlas(techniques, regions, equipment, routines, claims, glossary, references)
@@ -105,7 +108,11 @@ def _check_aliases(checks: _Checks, techniques: dict, docs: dict) -> None:
     aliases: dict[str, str] = {}
     for t in techniques.values():
         for i, alias in enumerate(t.aliases):
-            if alias in techniques or alias in aliases:
+            if alias in RESERVED_NAMES["techniques"]:
+                checks.add(
+                    docs[t.id], ("aliases", i), f"techniques/{alias}/ is a page the site makes itself", "remove it"
+                )
+            elif alias in techniques or alias in aliases:
                 other = alias if alias in techniques else aliases[alias]
                 checks.add(
                     docs[t.id],
@@ -119,10 +126,6 @@ def _check_aliases(checks: _Checks, techniques: dict, docs: dict) -> None:
 def _routines(checks: _Checks, docs: dict[str, Document], techniques: dict) -> dict[str, Routine]:
     routines = {}
     for doc_id, doc in docs.items():
-        if doc_id in RESERVED_NAMES["routines"]:
-            checks.add(
-                doc, (), f"routines/{doc_id}/ is the routine {doc_id}'s own page", "give this routine another file name"
-            )
         steps_known = [
             checks.known(doc, ("steps", i, "technique"), step["technique"], techniques, "technique", _TECHNIQUE_HINT)
             for i, step in enumerate(doc.data["steps"])
@@ -147,51 +150,64 @@ def _check_region_shapes(checks: _Checks, regions: dict[str, Region], doc: Docum
             )
 
 
-def _mapping_file(path: Path, schema: str, root: Path, problems: list, make) -> tuple[dict, Document | None]:
-    """A file that maps ids to records (regions.yaml, …) → ({id: record}, its document)."""
-    if not path.exists():
-        problems.append(Problem(path.relative_to(root).as_posix(), None, None, "file is missing"))
-        return {}, None
+def _read(path: Path, kind: str, root: Path, problems: list) -> Document | None:
+    """One data file, read, checked against its schema and its kinds of text, with every text field
+    typed by its kind (atlas/text.py) — or None, with its problems added to ``problems``."""
     try:
         doc = load_yaml(path, root)
     except DataError as e:
         problems.extend(e.problems)
-        return {}, None
-    found = schema_problems(doc, load_schema(schema)) + text_problems(doc)
+        return None
+    schema = load_schema(kind)
+    found = schema_problems(doc, schema) + text_problems(doc, schema)
     problems.extend(found)
-    return ({} if found else {key: make(key, value, doc.file) for key, value in doc.data.items()}), doc
+    if found:
+        return None
+    doc.data = typed(doc.data, schema)
+    return doc
 
 
-def _folder(folder: Path, schema: str, root: Path, problems: list) -> dict[str, Document]:
+def _mapping_file(path: Path, kind: str, root: Path, problems: list, make) -> tuple[dict, Document | None]:
+    """A file that maps ids to records (regions.yaml, …) → ({id: record}, its document)."""
+    if not path.is_file():
+        problems.append(Problem(path.relative_to(root).as_posix(), None, None, "file is missing"))
+        return {}, None
+    doc = _read(path, kind, root, problems)
+    if doc is None:
+        return {}, None
+    return {key: make(key, value, doc.file) for key, value in doc.data.items()}, doc
+
+
+def _folder(folder: Path, kind: str, root: Path, problems: list) -> dict[str, Document]:
+    """One file per record (data/techniques/, data/routines/): its name is its id."""
     docs = {}
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        rel = path.relative_to(root).as_posix()
-        if path.suffix == ".yml":
-            problems.append(Problem(rel, None, None, "data files end in .yaml", f"rename it to {path.stem}.yaml"))
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith("."):  # editors' and systems' own files
             continue
-        if path.suffix != ".yaml":
+        problem = _file_name_problem(path, folder.name)
+        if problem:
+            problems.append(Problem(path.relative_to(root).as_posix(), None, None, *problem))
             continue
-        if not SLUG.match(path.stem):
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    f"'{path.stem}' is not a valid id for a file name",
-                    "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml",
-                )
-            )
-            continue
-        try:
-            doc = load_yaml(path, root)
-        except DataError as e:
-            problems.extend(e.problems)
-            continue
-        found = schema_problems(doc, load_schema(schema)) + text_problems(doc)
-        problems.extend(found)
-        if not found:
+        doc = _read(path, kind, root, problems)
+        if doc is not None:
             docs[path.stem] = doc
     return docs
+
+
+def _file_name_problem(path: Path, folder: str) -> tuple[str, str] | None:
+    """Why this file cannot be a record of ``folder`` (as message and hint), or None."""
+    if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yaml":
+        return f"data files end in .yaml, not {path.suffix}", f"rename it to {path.stem}.yaml"
+    if path.suffix != ".yaml":
+        return "only .yaml data files belong here", f"move it out of data/{folder}/"
+    if not SLUG.match(path.stem):
+        return (
+            f"'{path.stem}' is not a valid id for a file name",
+            "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml",
+        )
+    if path.stem in RESERVED_NAMES.get(folder, ()):
+        return f"{folder}/{path.stem}/ is a page the site makes itself", "give this file another name"
+    return None
 
 
 def _dose(raw: dict) -> Dose:

@@ -14,11 +14,29 @@ import json
 from collections.abc import Callable
 from urllib.parse import quote_plus, urlencode
 
-from .model import Atlas, Routine
+from markupsafe import Markup
 
-# The largest routine a link may carry. The sheet shows a notice for anything it leaves out.
-# seconds and sets match data/schema/routine.schema.json; `link` caps what the browser will read.
-LIMITS = {"steps": 30, "title": 80, "note": 500, "seconds": [5, 600], "sets": [1, 10], "link": 8000}
+from .model import Atlas, Routine
+from .schemas import load_schema
+from .text import plain_text
+
+
+def _limits() -> dict:
+    """The largest routine a link may carry: the routine schema's own limits (data/schema/routine.schema.json),
+    plus the link's note and how much of a link the browser reads. The sheet says what it leaves out."""
+    schema = load_schema("routine")["properties"]
+    step = schema["steps"]["items"]["properties"]
+    return {
+        "steps": schema["steps"]["maxItems"],
+        "title": schema["title"]["maxLength"],
+        "note": 500,  # the trainer's note for one client; it exists only in links
+        "seconds": [step["seconds"]["minimum"], step["seconds"]["maximum"]],
+        "sets": [step["sets"]["minimum"], step["sets"]["maximum"]],
+        "link": 8000,
+    }
+
+
+LIMITS = _limits()
 
 
 def catalogue(atlas: Atlas, url: Callable[[str], str]) -> dict:
@@ -31,7 +49,7 @@ def catalogue(atlas: Atlas, url: Callable[[str], str]) -> dict:
             {
                 "id": t.id,
                 "title": t.title,
-                "summary": t.summary,
+                "summary": plain_text(t.summary),  # shown with textContent: the words, not the Markdown
                 "regions": t.regions,
                 "equipment": t.equipment,
                 "seconds": t.dose.seconds,
@@ -48,10 +66,11 @@ def catalogue(atlas: Atlas, url: Callable[[str], str]) -> dict:
     }
 
 
-def catalogue_json(atlas: Atlas, url: Callable[[str], str]) -> str:
-    """The catalogue as JSON that is safe inside <script type="application/json">: no '<', so no '</script>'."""
+def catalogue_json(atlas: Atlas, url: Callable[[str], str]) -> Markup:
+    """The catalogue as JSON that is safe inside <script type="application/json">: no '<', so no '</script>'
+    (and no '&', so nothing an HTML parser would read as an entity)."""
     text = json.dumps(catalogue(atlas, url), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace("&", "\\u0026")
+    return Markup(text.replace("<", "\\u003c").replace("&", "\\u0026"))
 
 
 def fragment(title: str | None, steps: list[tuple[str, int, int]], note: str | None = None) -> str:

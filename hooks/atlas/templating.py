@@ -1,20 +1,32 @@
 """The one Jinja environment for every template in templates/.
 
-Escaping is chosen by the template's file extension: ``*.html.j2`` (HTML and SVG fragments, and the
-book's shell) escape every value they insert; ``*.md.j2`` (the generated Markdown pages) insert values
-as they are, because what they insert is Markdown. Undefined names are errors (StrictUndefined), so a
-typo in a template stops the build instead of printing nothing.
+Escaping is chosen by the template's file extension:
+
+- ``*.html.j2`` (HTML and SVG fragments, the book's shell): Jinja escapes every value that is not Markup.
+- ``*.md.j2`` (the generated Markdown pages): every value that is not Markup is inserted as a token of
+  its HTML (atlas/text.py: data text rendered by its kind, anything else escaped), which Markdown passes
+  through untouched. So no value can ever become Markdown syntax — an attribute list, a link, a
+  heading. Template helpers that write Markdown on purpose (links between pages, citations, heading
+  ids, attribute lists of ids) return Markup, and only from ids and keys the data checks have passed.
+
+Undefined names are errors (StrictUndefined), so a typo in a template stops the build.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
+
+from .text import as_markdown, plain_text, to_html, token
 
 TEMPLATES = Path(__file__).parent / "templates"
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a page or record id, as every schema's `slug`
+_KEY = re.compile(r"^[A-Za-z0-9_:-]+$")  # a citation key, as every schema's `citationKey`
 
 
 def duration(seconds: int) -> str:
@@ -25,6 +37,38 @@ def duration(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+@jinja2.pass_eval_context
+def _finalize(eval_ctx, value):
+    # HTML templates: Jinja's own escaping follows. Markdown templates: a token, unless Markup.
+    return value if eval_ctx.autoescape else as_markdown(value)
+
+
+def _checked(value: str, rule: re.Pattern, what: str) -> str:
+    if not rule.match(str(value)):
+        raise ValueError(f"{value!r} is not {what}")  # data checks refuse it first; this is a guard
+    return str(value)
+
+
+def cite(keys) -> Markup:
+    """[@a; @b] for mkdocs-bibtex, from citation keys the data checks have passed ('' for none)."""
+    keys = [_checked(key, _KEY, "a citation key") for key in keys]
+    return Markup("[" + "; ".join(f"@{key}" for key in keys) + "]") if keys else Markup("")
+
+
+def anchor(id_: str) -> Markup:
+    """A heading's id as a Markdown attribute list: {#calves}."""
+    return Markup("{#" + _checked(id_, _ID, "an id") + "}")
+
+
+def data_attributes(**values) -> Markup:
+    """A Markdown attribute list of data-* attributes from ids or lists of ids: { data-region="calves" }."""
+    pairs = []
+    for name, value in values.items():
+        ids = [value] if isinstance(value, str) else list(value)
+        pairs.append(f'data-{name}="{" ".join(_checked(v, _ID, "an id") for v in ids)}"')
+    return Markup("{ " + " ".join(pairs) + " }")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -32,11 +76,17 @@ def _environment() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters["duration"] = duration
-    env.filters["yaml_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)  # a JSON string is a YAML string
-    # Inside Markdown, an attribute value or raw HTML text needs HTML escaping by hand.
-    env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
+    # Front matter: a JSON string is a YAML string; the theme prints it as it is (titles are plain text).
+    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+    # An attribute value or a meta description: the words of the text, HTML-escaped.
+    env.filters["attr"] = lambda s: Markup(html.escape(plain_text(s), quote=True))
+    env.filters["html"] = lambda s: Markup(to_html(s))  # data text in an HTML template, by its kind
+    env.filters["id"] = lambda s: Markup(_checked(s, _ID, "an id"))  # an id in raw HTML inside Markdown
+    env.filters["key"] = lambda s: Markup(_checked(s, _KEY, "a citation key"))
+    env.globals.update(cite=cite, anchor=anchor, data_attributes=data_attributes)
     return env
 
 
@@ -46,3 +96,8 @@ ENV = _environment()
 def render(template: str, **context) -> str:
     """``templates/<template>`` rendered with ``context``."""
     return ENV.get_template(template).render(**context)
+
+
+def fragment(template: str, **context) -> Markup:
+    """An HTML template rendered into a token, to place it whole in a Markdown page."""
+    return token(render(template, **context))

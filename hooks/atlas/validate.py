@@ -9,18 +9,18 @@ plus a hint.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from datetime import date
-from functools import cache, lru_cache
-from pathlib import Path
 
 import jsonschema
+from svg.path import parse_path
 
 from .errors import Problem, field_path
 from .load import Document
+from .schemas import KIND, load_schema, strings, validator
+from .text import TYPES, text_rule_breaks
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+__all__ = ["load_schema", "schema_problems", "text_problems", "typed"]
 
 _TYPE_WORDS = {
     "string": "text",
@@ -31,19 +31,10 @@ _TYPE_WORDS = {
     "object": "a group of fields",
     "null": "nothing",
 }
-# Raw HTML in data could inject scripts into every page that shows it; Markdown is enough.
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
-_SCRIPT_URL = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.I)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # SVG path data (region shapes, equipment icons) goes into the page as an attribute: commands and numbers only.
 SVG_PATH = re.compile(r"^[Mm][MmLlHhVvCcSsQqTtAaZz0-9.,\s-]*$")
 PLACEHOLDER = "TODO"  # what `make new-technique` writes into every field
-
-
-@cache
-def load_schema(name: str) -> dict:
-    """The schema ``data/schema/<name>.schema.json`` (read once per process; it is code, not content)."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 def schema_problems(doc: Document, schema: dict) -> list[Problem]:
@@ -51,7 +42,6 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
 
     A ``TODO`` left by ``make new-technique`` is reported as a placeholder to fill in, with the
     field's description, instead of as whatever type or pattern error it also causes."""
-    validator = _validator(json.dumps(schema, sort_keys=True))
     placeholders = _placeholders(doc.data, ())
     problems = [
         Problem(
@@ -59,17 +49,11 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
         )
         for path in placeholders
     ]
-    for error in validator.iter_errors(doc.data):
+    for error in validator(schema["$id"].split(".")[0]).iter_errors(doc.data):
         if tuple(error.absolute_path) in placeholders:
             continue
         problems.extend(_explain(doc, error))
     return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
-
-
-@lru_cache(maxsize=16)
-def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
-    """One validator per schema, not one per file (keyed by the schema's text, so edits still count)."""
-    return jsonschema.Draft202012Validator(json.loads(schema_json))
 
 
 def _placeholders(value, path: tuple) -> set[tuple]:
@@ -195,38 +179,50 @@ _EXPLAIN = {
 }
 
 
-def text_problems(doc: Document) -> list[Problem]:
-    """Refuse raw HTML and script links in any text field, and check dates are real dates."""
+def text_problems(doc: Document, schema: dict) -> list[Problem]:
+    """Every string against the rules for its kind of text (atlas/text.py), and every date a real date."""
     problems = []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-        elif isinstance(value, str):
-            if _HTML.search(value) or _SCRIPT_URL.search(value):
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line_of(path),
-                        field_path(path),
-                        "raw HTML or script links are not allowed in data",
-                        "write plain text or Markdown (e.g. **bold**, [link](https://…))",
-                    )
-                )
-            if path and path[-1] == "reviewed" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    problems.append(
-                        Problem(doc.file, doc.line_of(path), field_path(path), f"{value!r} is not a real date")
-                    )
-
-    walk(doc.data, ())
+    for path, value, node in strings(doc.data, schema):
+        for message, hint in text_rule_breaks(value, node.get(KIND)):
+            problems.append(Problem(doc.file, doc.line_of(path), field_path(path) or None, message, hint))
+        if node.get("pattern") == SVG_PATH.pattern and SVG_PATH.match(value) and (error := _svg_path_error(value)):
+            hint = "redraw it, or copy the path's d attribute from a vector editor again"
+            problems.append(
+                Problem(doc.file, doc.line_of(path), field_path(path), f"is not valid SVG path data: {error}", hint)
+            )
+        if node.get("pattern") == _DATE and re.fullmatch(_DATE, value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                problems.append(Problem(doc.file, doc.line_of(path), field_path(path), f"{value!r} is not a real date"))
     return problems
+
+
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _svg_path_error(d: str) -> str | None:
+    """Why ``d`` is not SVG path data (the schema only checks its characters; svg.path checks its grammar:
+    'M1 2L3' has a command without its numbers), or None."""
+    try:
+        parse_path(d)
+    except Exception as e:  # any failure to parse is the author's to fix, never a traceback
+        return str(e) or type(e).__name__
+    return None
+
+
+def typed(value, schema: dict):
+    """A copy of ``value`` in which every text field is a string of its kind (atlas.text.PlainText…)."""
+    found = {path: TYPES[node[KIND]](text) for path, text, node in strings(value, schema) if node.get(KIND)}
+    return _replace(value, (), found)
+
+
+def _replace(value, path: tuple, found: dict):
+    if isinstance(value, dict):
+        return {k: _replace(v, path + (k,), found) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace(v, path + (i,), found) for i, v in enumerate(value)]
+    return found.get(path, value)
 
 
 def _describe(schema: dict, name: str) -> str | None:

@@ -6,6 +6,7 @@ from ..bodymap import body_map, equipment_icon, target_figure
 from ..model import Atlas, Technique
 from ..page import Page, Settings, make_page
 from ..qr import qr_svg
+from ..text import token
 from ..urls import canonical_url
 
 
@@ -38,7 +39,7 @@ def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
         regions=[atlas.regions[r] for r in t.regions],
         equipment=[atlas.equipment[e] for e in t.equipment],
         related=[atlas.techniques[r] for r in t.related],
-        figure=target_figure(atlas, t.regions),
+        figure=token(target_figure(atlas, t.regions)),
     )
 
 
@@ -54,9 +55,9 @@ def techniques_index(atlas: Atlas, settings: Settings) -> Page:
         kind="index",
         source=None,
         groups=[g for g in groups if g["techniques"] or g["region"].caution],
-        body_map=body_map(atlas, src, directory_urls=settings.directory_urls),
+        body_map=token(body_map(atlas, src, directory_urls=settings.directory_urls)),
         equipment=[e for e in atlas.equipment.values() if e.id in used],
-        icons={e.id: equipment_icon(e) for e in atlas.equipment.values()},
+        icons={e.id: token(equipment_icon(e)) for e in atlas.equipment.values()},
         techniques_count=len(atlas.techniques),
         title="Techniques",
         description="Every self-myofascial release technique on SMR Atlas, grouped by body region.",
@@ -75,7 +76,7 @@ def region_page(region_id: str, atlas: Atlas, settings: Settings) -> Page:
         source=r.source,
         r=r,
         techniques=atlas.techniques_for_region(r.id),
-        figure=target_figure(atlas, [r.id]),
+        figure=token(target_figure(atlas, [r.id])),
         title=r.title,
         description=r.summary,
         reviewed=r.reviewed,
@@ -109,7 +110,7 @@ def equipment_page(equipment_id: str, atlas: Atlas, settings: Settings) -> Page:
         source=e.source,
         e=e,
         techniques=atlas.techniques_for_equipment(e.id),
-        icon=equipment_icon(e, label=False),
+        icon=token(equipment_icon(e, label=False)),
         title=e.title,
         description=e.summary,
         reviewed=e.reviewed,
@@ -126,7 +127,7 @@ def equipment_index(atlas: Atlas, settings: Settings) -> Page:
         source=None,
         equipment=list(atlas.equipment.values()),
         counts={e: len(atlas.techniques_for_equipment(e)) for e in atlas.equipment},
-        icons={e.id: equipment_icon(e, label=False) for e in atlas.equipment.values()},
+        icons={e.id: token(equipment_icon(e, label=False)) for e in atlas.equipment.values()},
         title="Equipment",
         description="Foam rollers, massage balls and other tools for self-myofascial release.",
         reviewed=latest(e.reviewed for e in atlas.equipment.values()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..model import Atlas
 from ..page import Page, Settings, make_page
 from .library import latest
@@ -90,5 +92,5 @@ def downloads_page(atlas: Atlas, settings: Settings, pages: list[Page]) -> Page:
         description="The whole SMR Atlas guide as a PDF book, one-page handouts for clients, and a copy of the "
         "site that works offline.",
         reviewed=latest(page.reviewed for page in pages),
-        published=settings.site_url.rstrip("/") + "/downloads/",
+        published=Markup(settings.site_url.rstrip("/") + "/downloads/"),  # from mkdocs.yml, not from data
     )

@@ -1,0 +1,84 @@
+"""The JSON Schemas in data/schema/: loading them, following their shared definitions, and finding the
+kind of every text field in a document.
+
+Every schema refers to common.schema.json for the kinds of value all data shares (ids, citation keys,
+dates, SVG path data, and the three kinds of text — see atlas/text.py). One validator per schema is
+made with a registry of all of them, and with one change to JSON Schema's types: a number with a
+fraction (45.0) is not a whole number here, because a dose or a limit written 45.0 is a slip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+COMMON = "common.schema.json"
+KIND = "x-atlas-text"  # the kind of a text field: plain, inline or block (atlas/text.py)
+
+
+@cache
+def load_schema(name: str) -> dict:
+    """The schema ``data/schema/<name>.schema.json`` (read once per process; it is code, not content)."""
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _registry() -> Registry:
+    schemas = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+
+
+def _whole_number(checker, instance) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    """One validator per schema, not one per file."""
+    return _Validator(load_schema(name), registry=_registry())
+
+
+def resolve(node: dict) -> dict:
+    """A schema node with the shared definition it refers to ($ref into common.schema.json) merged in."""
+    ref = node.get("$ref", "")
+    if not ref.startswith(COMMON + "#/$defs/"):
+        return node
+    shared = load_schema("common")["$defs"][ref.rsplit("/", 1)[1]]
+    return {**shared, **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+def child(node: dict, key) -> dict | None:
+    """The schema of ``value[key]`` inside a value whose schema is ``node`` (None: not described)."""
+    node = resolve(node)
+    if isinstance(key, int):
+        items = node.get("items")
+        return items if isinstance(items, dict) else None
+    described = node.get("properties", {}).get(key)
+    if described is not None:
+        return described
+    extra = node.get("additionalProperties")
+    return extra if isinstance(extra, dict) else None
+
+
+def strings(value, node: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, str, dict]]:
+    """Every string in ``value`` with its path and its (resolved) schema node; {} where undescribed."""
+    if isinstance(value, str):
+        yield path, value, resolve(node) if node else {}
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, child(node, key) if node else None, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, child(node, i) if node else None, path + (i,))
