@@ -15,7 +15,9 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll(".atlas-tgroup[data-region]"));
 
   function hasOption(select, value) {
-    return Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+    return Array.prototype.some.call(select.options, function (o) {
+      return o.value === value;
+    });
   }
 
   function chosen(select) {
@@ -37,15 +39,21 @@
       else query.delete(select.name);
     });
     var search = query.toString();
-    window.history.replaceState(window.history.state, "",
-      window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    window.history.replaceState(
+      window.history.state,
+      "",
+      window.location.pathname + (search ? "?" + search : "") + window.location.hash,
+    );
   }
 
   function apply() {
-    var r = region.value, e = equipment.value, shown = {};
+    var r = region.value,
+      e = equipment.value,
+      shown = {};
     groups.forEach(function (group) {
       var entries = group.querySelectorAll("li[data-equipment]");
-      var inRegion = !r || group.getAttribute("data-region") === r, visible = 0;
+      var inRegion = !r || group.getAttribute("data-region") === r,
+        visible = 0;
       Array.prototype.forEach.call(entries, function (li) {
         var match = inRegion && (!e || li.getAttribute("data-equipment").split(" ").indexOf(e) >= 0);
         li.hidden = !match;
@@ -68,13 +76,24 @@
       : "No techniques match " + what + ". Choose another region or equipment.";
   }
 
-  form.addEventListener("change", function () { writeUrl(); apply(); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("change", function () {
+    writeUrl();
+    apply();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
   form.addEventListener("reset", function () {
     // The reset happens after this event; read the cleared values once it has.
-    window.setTimeout(function () { writeUrl(); apply(); }, 0);
+    window.setTimeout(function () {
+      writeUrl();
+      apply();
+    }, 0);
   });
-  window.addEventListener("popstate", function () { readUrl(); apply(); });
+  window.addEventListener("popstate", function () {
+    readUrl();
+    apply();
+  });
 
   readUrl();
   form.hidden = false;

@@ -16,15 +16,28 @@
   function readCatalogue() {
     var data = JSON.parse(document.getElementById("atlas-catalogue").textContent);
     // Maps, not plain objects: a link naming "constructor" or "__proto__" must find nothing.
-    data.byId = new Map(data.techniques.map(function (t) { return [t.id, t]; }));
-    data.aliasMap = new Map(Object.keys(data.aliases).map(function (k) { return [k, data.aliases[k]]; }));
+    data.byId = new Map(
+      data.techniques.map(function (t) {
+        return [t.id, t];
+      }),
+    );
+    data.aliasMap = new Map(
+      Object.keys(data.aliases).map(function (k) {
+        return [k, data.aliases[k]];
+      }),
+    );
     return data;
   }
 
-  function clamp(n, range) { return Math.min(range[1], Math.max(range[0], n)); }
+  function clamp(n, range) {
+    return Math.min(range[1], Math.max(range[0], n));
+  }
 
   function cleanText(value, max) {
-    var text = String(value || "").replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
+    var text = String(value || "")
+      .replace(/\r\n?/g, "\n")
+      .replace(CONTROL, "")
+      .trim();
     var chars = Array.from(text); // count characters, not UTF-16 units, so an emoji is never cut in half
     return { text: chars.slice(0, max).join("").trim(), cut: chars.length > max };
   }
@@ -34,14 +47,23 @@
     return chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
   }
 
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
 
   /* routine {title, note, steps: [{id, seconds, sets}]} → fragment text, without "#". */
   function encode(routine) {
     var params = new URLSearchParams();
     params.set("v", "1");
     if (routine.title) params.set("t", routine.title);
-    params.set("s", routine.steps.map(function (s) { return s.id + "." + s.seconds + "." + s.sets; }).join("_"));
+    params.set(
+      "s",
+      routine.steps
+        .map(function (s) {
+          return s.id + "." + s.seconds + "." + s.sets;
+        })
+        .join("_"),
+    );
     if (routine.note) params.set("n", routine.note);
     return params.toString();
   }
@@ -54,8 +76,10 @@
     var raw = String(hash == null ? "" : hash).replace(/^#/, "");
     if (raw.length > limits.link) {
       raw = raw.slice(0, limits.link);
-      notices.push("This link is much longer than a routine link can be, so only its first part was read. " +
-                   "Ask your trainer for a new link.");
+      notices.push(
+        "This link is much longer than a routine link can be, so only its first part was read. " +
+          "Ask your trainer for a new link.",
+      );
     }
     var params = new URLSearchParams(raw);
     var version = params.get("v");
@@ -67,13 +91,22 @@
     if (title.cut) notices.push("The title was cut to " + limits.title + " characters.");
     if (note.cut) notices.push("The note was cut to " + limits.note + " characters.");
 
-    var steps = [], unknown = [], unreadable = 0, adjusted = 0;
+    var steps = [],
+      unknown = [],
+      unreadable = 0,
+      adjusted = 0;
     (params.get("s") || "").split("_").forEach(function (token) {
       if (!token) return;
       var m = STEP.exec(token);
-      if (!m) { unreadable += 1; return; }
+      if (!m) {
+        unreadable += 1;
+        return;
+      }
       var id = cat.byId.has(m[1]) ? m[1] : cat.aliasMap.get(m[1]);
-      if (!id || !cat.byId.has(id)) { unknown.push(m[1]); return; }
+      if (!id || !cat.byId.has(id)) {
+        unknown.push(m[1]);
+        return;
+      }
       var t = cat.byId.get(id);
       var seconds = m[2] === undefined ? t.seconds : Number(m[2]);
       var sets = m[3] === undefined ? t.sets : Number(m[3]);
@@ -82,20 +115,55 @@
       steps.push(step);
     });
     if (unknown.length) {
-      var names = unknown.slice(0, 3).map(function (n) { return "“" + shortName(n) + "”"; }).join(", ");
-      notices.push((unknown.length === 1 ? "This link names a technique SMR Atlas does not have: " + names + ". It was"
-                    : "This link names " + unknown.length + " techniques SMR Atlas does not have (" + names +
-                      (unknown.length > 3 ? ", …" : "") + "). They were") +
-                   " left out; the rest of the routine is below. Ask your trainer for a new link.");
+      var names = unknown
+        .slice(0, 3)
+        .map(function (n) {
+          return "“" + shortName(n) + "”";
+        })
+        .join(", ");
+      notices.push(
+        (unknown.length === 1
+          ? "This link names a technique SMR Atlas does not have: " + names + ". It was"
+          : "This link names " +
+            unknown.length +
+            " techniques SMR Atlas does not have (" +
+            names +
+            (unknown.length > 3 ? ", …" : "") +
+            "). They were") + " left out; the rest of the routine is below. Ask your trainer for a new link.",
+      );
     }
-    if (unreadable) notices.push(plural(unreadable, "part", "parts") + " of this link could not be read and " +
-                                 (unreadable === 1 ? "was" : "were") + " left out.");
-    if (adjusted) notices.push(plural(adjusted, "dose was", "doses were") + " outside " + limits.seconds[0] + "–" +
-                               limits.seconds[1] + " seconds or " + limits.sets[0] + "–" + limits.sets[1] +
-                               " sets and " + (adjusted === 1 ? "was" : "were") + " brought within them.");
+    if (unreadable)
+      notices.push(
+        plural(unreadable, "part", "parts") +
+          " of this link could not be read and " +
+          (unreadable === 1 ? "was" : "were") +
+          " left out.",
+      );
+    if (adjusted)
+      notices.push(
+        plural(adjusted, "dose was", "doses were") +
+          " outside " +
+          limits.seconds[0] +
+          "–" +
+          limits.seconds[1] +
+          " seconds or " +
+          limits.sets[0] +
+          "–" +
+          limits.sets[1] +
+          " sets and " +
+          (adjusted === 1 ? "was" : "were") +
+          " brought within them.",
+      );
     if (steps.length > limits.steps) {
-      notices.push("This link has " + steps.length + " steps; a routine has at most " + limits.steps +
-                   ", so the last " + (steps.length - limits.steps) + " were left out.");
+      notices.push(
+        "This link has " +
+          steps.length +
+          " steps; a routine has at most " +
+          limits.steps +
+          ", so the last " +
+          (steps.length - limits.steps) +
+          " were left out.",
+      );
       steps = steps.slice(0, limits.steps);
     }
     return { title: title.text, note: note.text, steps: steps, notices: notices };
@@ -103,7 +171,8 @@
 
   /* 45 → "45 s", 270 → "4 min 30 s", 600 → "10 min" (as hooks/atlas/render.py duration). */
   function duration(seconds) {
-    var m = Math.floor(seconds / 60), s = seconds % 60;
+    var m = Math.floor(seconds / 60),
+      s = seconds % 60;
     if (!m) return s + " s";
     return s ? m + " min " + s + " s" : m + " min";
   }
@@ -115,12 +184,19 @@
   }
 
   function totalSeconds(steps, cat) {
-    return steps.reduce(function (sum, s) { return sum + stepSeconds(s, cat.byId.get(s.id)); }, 0);
+    return steps.reduce(function (sum, s) {
+      return sum + stepSeconds(s, cat.byId.get(s.id));
+    }, 0);
   }
 
   function doseText(step, t) {
-    return duration(step.seconds) + " × " + step.sets + (t.perSide ? " on each side" : "") +
-           (step.sets > 1 && t.rest ? ", " + duration(t.rest) + " rest between sets" : "");
+    return (
+      duration(step.seconds) +
+      " × " +
+      step.sets +
+      (t.perSide ? " on each side" : "") +
+      (step.sets > 1 && t.rest ? ", " + duration(t.rest) + " rest between sets" : "")
+    );
   }
 
   /* Show notices (or hide the box when there are none), as text only. */
@@ -138,7 +214,13 @@
   }
 
   window.AtlasRoutine = {
-    readCatalogue: readCatalogue, encode: encode, decode: decode, duration: duration,
-    stepSeconds: stepSeconds, totalSeconds: totalSeconds, doseText: doseText, showNotices: showNotices,
+    readCatalogue: readCatalogue,
+    encode: encode,
+    decode: decode,
+    duration: duration,
+    stepSeconds: stepSeconds,
+    totalSeconds: totalSeconds,
+    doseText: doseText,
+    showNotices: showNotices,
   };
 })();

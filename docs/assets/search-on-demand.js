@@ -12,7 +12,9 @@
   function want() {
     if (wanted) return;
     wanted = true;
-    held.splice(0).forEach(function (go) { go(); });
+    held.splice(0).forEach(function (go) {
+      go();
+    });
   }
 
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -20,17 +22,28 @@
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    var xhr = this, args = arguments;
+    var xhr = this,
+      args = arguments;
     if (!xhr.atlasSearchIndex || wanted) return send.apply(xhr, args);
-    held.push(function () { send.apply(xhr, args); });
+    held.push(function () {
+      send.apply(xhr, args);
+    });
   };
 
   function inSearch(target) {
     return target && target.closest && target.closest(".md-search, label[for='__search']");
   }
-  document.addEventListener("focusin", function (e) { if (inSearch(e.target)) want(); });
-  document.addEventListener("pointerdown", function (e) { if (inSearch(e.target)) want(); });
-  document.addEventListener("change", function (e) { if (e.target && e.target.id === "__search") want(); });
+  document.addEventListener("focusin", function (e) {
+    if (inSearch(e.target)) want();
+  });
+  document.addEventListener("pointerdown", function (e) {
+    if (inSearch(e.target)) want();
+  });
+  document.addEventListener("change", function (e) {
+    if (e.target && e.target.id === "__search") want();
+  });
   // Material opens search with "f", "s" or "/"
-  document.addEventListener("keydown", function (e) { if (/^[fs/]$/i.test(e.key)) want(); });
+  document.addEventListener("keydown", function (e) {
+    if (/^[fs/]$/i.test(e.key)) want();
+  });
 })();

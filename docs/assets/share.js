@@ -20,9 +20,14 @@
       document.body.appendChild(area);
       area.select();
       var copied = false;
-      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      try {
+        copied = document.execCommand("copy");
+      } catch (e) {
+        copied = false;
+      }
       area.remove();
-      if (copied) resolve(); else reject(new Error("copy refused"));
+      if (copied) resolve();
+      else reject(new Error("copy refused"));
     });
   }
 
@@ -31,7 +36,9 @@
     if (!status) return;
     status.textContent = "";
     // A fresh text node each time, so screen readers announce the same message twice in a row too.
-    window.setTimeout(function () { status.textContent = text; }, 50);
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 50);
   }
 
   function bind(block) {
@@ -43,11 +50,14 @@
       copy.addEventListener("click", function () {
         var url = block.dataset.url;
         if (!url) return;
-        copyText(url).then(function () {
-          say(block, "Link copied. Paste it into a message to send it.");
-        }, function () {
-          say(block, "This browser would not copy the link. Select it and copy it by hand: " + url);
-        });
+        copyText(url).then(
+          function () {
+            say(block, "Link copied. Paste it into a message to send it.");
+          },
+          function () {
+            say(block, "This browser would not copy the link. Select it and copy it by hand: " + url);
+          },
+        );
       });
     }
     if (native && typeof navigator.share === "function") {

@@ -11,21 +11,27 @@
   var R = window.AtlasRoutine;
   var cat = R.readCatalogue();
   var heading = document.querySelector(".md-content h1");
-  var headingText = heading && Array.prototype.find.call(heading.childNodes, function (n) {
-    return n.nodeType === Node.TEXT_NODE && n.nodeValue.trim();
-  });
+  var headingText =
+    heading &&
+    Array.prototype.find.call(heading.childNodes, function (n) {
+      return n.nodeType === Node.TEXT_NODE && n.nodeValue.trim();
+    });
   var defaultTitle = headingText ? headingText.nodeValue : "Your routine";
   var siteName = document.title.split(" - ").slice(1).join(" - ") || "SMR Atlas";
 
-  function part(name) { return root.querySelector('[data-sheet="' + name + '"]'); }
+  function part(name) {
+    return root.querySelector('[data-sheet="' + name + '"]');
+  }
 
   function render() {
     var routine = R.decode(location.hash, cat);
     var notices = routine.notices.slice();
     if (!routine.steps.length) {
-      notices.push(location.hash.length > 1
-        ? "No steps could be read from this link. Ask your trainer to send it again, or build a routine in the routine builder."
-        : "There is no routine here yet. The link your trainer sends opens your routine on this page.");
+      notices.push(
+        location.hash.length > 1
+          ? "No steps could be read from this link. Ask your trainer to send it again, or build a routine in the routine builder."
+          : "There is no routine here yet. The link your trainer sends opens your routine on this page.",
+      );
     }
     R.showNotices(root.querySelector("[data-routine-notices]"), notices);
 
@@ -48,8 +54,9 @@
       var strong = document.createElement("strong");
       strong.appendChild(link);
       item.appendChild(strong);
-      item.appendChild(document.createTextNode(" — " + R.doseText(step, t) +
-                                               " (about " + R.duration(R.stepSeconds(step, t)) + ")"));
+      item.appendChild(
+        document.createTextNode(" — " + R.doseText(step, t) + " (about " + R.duration(R.stepSeconds(step, t)) + ")"),
+      );
       list.appendChild(item);
     });
     part("total").textContent = R.duration(R.totalSeconds(routine.steps, cat));
@@ -59,7 +66,9 @@
 
     // Copy, share and edit the routine as it was read (anything left out is left out of these too).
     var fragment = routine.steps.length ? "#" + R.encode(routine) : "";
-    root.querySelector("[data-atlas-share]").dataset.url = routine.steps.length ? root.dataset.canonical + fragment : "";
+    root.querySelector("[data-atlas-share]").dataset.url = routine.steps.length
+      ? root.dataset.canonical + fragment
+      : "";
     part("edit").href = root.dataset.builder + fragment;
     root.querySelectorAll('[data-share="copy"], [data-share="native"], [data-sheet="print"]').forEach(function (b) {
       b.disabled = !routine.steps.length;
@@ -68,8 +77,12 @@
     if (window.performance && performance.mark) performance.mark("atlas-sheet-rendered");
   }
 
-  document.querySelectorAll("[data-needs-script]").forEach(function (note) { note.remove(); });
-  part("print").addEventListener("click", function () { window.print(); });
+  document.querySelectorAll("[data-needs-script]").forEach(function (note) {
+    note.remove();
+  });
+  part("print").addEventListener("click", function () {
+    window.print();
+  });
   window.addEventListener("hashchange", render);
   render();
 })();

@@ -11,8 +11,8 @@
 (function () {
   "use strict";
 
-  var READY = 10;   // seconds to get into position, and to switch sides
-  var TICK = 200;   // ms between screen updates
+  var READY = 10; // seconds to get into position, and to switch sides
+  var TICK = 200; // ms between screen updates
   var reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
 
   function plan(seconds, sets, rest, perSide) {
@@ -45,26 +45,31 @@
       reset: root.querySelector('[data-timer="reset"]'),
       signal: root.querySelector('[data-timer="signal"]'),
     };
-    var index = -1;        // -1 before the start; phases.length when done
+    var index = -1; // -1 before the start; phases.length when done
     var running = false;
-    var endsAt = 0;        // Date.now() at which the current phase ends, while running
-    var left = 0;          // ms left in the current phase, while paused
+    var endsAt = 0; // Date.now() at which the current phase ends, while running
+    var left = 0; // ms left in the current phase, while paused
     var interval = null;
     var audio = null;
     var shownLabel = null;
 
-    function remaining() { return running ? endsAt - Date.now() : left; }
+    function remaining() {
+      return running ? endsAt - Date.now() : left;
+    }
 
     function beep() {
       if (!audio) return;
       try {
-        var osc = audio.createOscillator(), gain = audio.createGain();
+        var osc = audio.createOscillator(),
+          gain = audio.createGain();
         osc.frequency.value = 880;
         gain.gain.value = 0.2;
         osc.connect(gain).connect(audio.destination);
         osc.start();
         osc.stop(audio.currentTime + 0.25);
-      } catch (e) { /* no sound on this device; the vibration and the screen still say it */ }
+      } catch (e) {
+        /* no sound on this device; the vibration and the screen still say it */
+      }
     }
 
     function setEnded() {
@@ -95,11 +100,20 @@
         label = phase.label + (running ? "" : " (paused)");
         fraction = 1 - ms / (phase.seconds * 1000);
       }
-      if (label !== shownLabel) { el.phase.textContent = label; shownLabel = label; } // announce changes only
+      if (label !== shownLabel) {
+        el.phase.textContent = label;
+        shownLabel = label;
+      } // announce changes only
       el.clock.textContent = clock(ms);
       el.fill.style.width = Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10 + "%";
       root.dataset.phase = index < 0 ? "idle" : index >= phases.length ? "done" : phases[index].kind;
-      el.toggle.textContent = running ? "Pause" : index < 0 ? "Start" : index >= phases.length ? "Start again" : "Resume";
+      el.toggle.textContent = running
+        ? "Pause"
+        : index < 0
+          ? "Start"
+          : index >= phases.length
+            ? "Start again"
+            : "Resume";
     }
 
     function tick() {
@@ -107,7 +121,10 @@
       while (running && now >= endsAt) {
         if (phases[index].kind === "set") setEnded();
         index += 1;
-        if (index >= phases.length) { stop(); break; }
+        if (index >= phases.length) {
+          stop();
+          break;
+        }
         endsAt += phases[index].seconds * 1000;
       }
       render();
@@ -120,7 +137,10 @@
     }
 
     function start() {
-      if (index < 0 || index >= phases.length) { index = 0; left = phases[0].seconds * 1000; }
+      if (index < 0 || index >= phases.length) {
+        index = 0;
+        left = phases[0].seconds * 1000;
+      }
       if (el.signal.checked && !audio && (window.AudioContext || window.webkitAudioContext)) {
         // Created on a button press: browsers only allow sound that a person started.
         audio = new (window.AudioContext || window.webkitAudioContext)();
@@ -145,7 +165,10 @@
       render();
     }
 
-    el.toggle.addEventListener("click", function () { if (running) pause(); else start(); });
+    el.toggle.addEventListener("click", function () {
+      if (running) pause();
+      else start();
+    });
     el.reset.addEventListener("click", reset);
     root.hidden = false;
     render();
