@@ -1,7 +1,7 @@
 /* SMR Atlas routine builder (/routines/builder/): pick techniques, order them, set doses and a note,
  * and get one link for the client. Everything happens in this page: the routine is kept in the
  * page's own URL fragment as it changes (so a reload or a bookmark keeps it) and in the link for
- * the client's sheet; nothing is stored or sent anywhere. Needs routine-link.js and share.js.
+ * the client's sheet; nothing is stored or sent anywhere. Needs atlas-ui.js, routine-link.js and share.js.
  */
 (() => {
   "use strict";
@@ -9,6 +9,7 @@
   const root = document.querySelector("[data-atlas-builder]");
   if (!root || !window.AtlasRoutine) return;
   const R = window.AtlasRoutine;
+  const { make, announce, plural, clamp, removeNoScriptNotices } = window.AtlasUI;
   const cat = R.readCatalogue();
   const limits = cat.limits;
 
@@ -35,20 +36,6 @@
     share: root.querySelector("[data-atlas-share]"),
   };
   let state = { title: "", note: "", steps: [] };
-
-  function make(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  function announce(text) {
-    el.announce.textContent = "";
-    window.setTimeout(() => {
-      el.announce.textContent = text;
-    }, 50);
-  }
 
   /* ---- Picking techniques ------------------------------------------------------------------ */
 
@@ -101,7 +88,7 @@
       el.results.append(item);
     }
     el.count.textContent = shown.length
-      ? shown.length + (shown.length === 1 ? " technique" : " techniques")
+      ? plural(shown.length, "technique", "techniques")
       : "No technique matches. Clear the search or choose another region or piece of equipment.";
   }
 
@@ -221,7 +208,7 @@
     renderSteps();
     update();
     if (state.steps.length >= limits.steps) renderResults();
-    announce(`Added ${t.title}. The routine has ${state.steps.length} ${state.steps.length === 1 ? "step" : "steps"}.`);
+    announce(el.announce, `Added ${t.title}. The routine has ${plural(state.steps.length, "step", "steps")}.`);
   });
 
   el.steps.addEventListener("click", (event) => {
@@ -235,12 +222,12 @@
       const [moved] = state.steps.splice(i, 1);
       state.steps.splice(j, 0, moved);
       renderSteps({ index: j, selector: `[data-move="${button.getAttribute("data-move")}"]` });
-      announce(`Moved ${title} to step ${j + 1} of ${state.steps.length}.`);
+      announce(el.announce, `Moved ${title} to step ${j + 1} of ${state.steps.length}.`);
     } else if (button.hasAttribute("data-remove")) {
       state.steps.splice(i, 1);
       renderSteps({ index: Math.min(i, state.steps.length - 1), selector: "[data-remove]" });
       renderResults();
-      announce(`Removed ${title}.`);
+      announce(el.announce, `Removed ${title}.`);
     }
     update();
   });
@@ -253,8 +240,7 @@
     let value = Number(input.value);
     if (input.value === "" || !Number.isInteger(value) || value < min || value > max) {
       if (!final) return; // mid-typing; settle it when the field is left
-      value =
-        Number.isFinite(value) && input.value !== "" ? Math.min(max, Math.max(min, Math.round(value))) : step[field];
+      value = Number.isFinite(value) && input.value !== "" ? clamp(Math.round(value), min, max) : step[field];
       input.value = String(value);
     }
     step[field] = value;
@@ -286,7 +272,7 @@
   });
 
   root.hidden = false;
-  for (const note of document.querySelectorAll("[data-needs-script]")) note.remove();
+  removeNoScriptNotices();
   // A ready-made routine's "Adapt" link carries its public steps in the query (?v=1&s=…), which a link
   // checker and any server can see; update() moves them into the fragment at once, so nothing the
   // trainer adds (a note, a client's name) is ever part of a request.

@@ -3,12 +3,14 @@
 
    Progressive enhancement: the page lists every technique, grouped by region; the filter form is
    rendered hidden (templates/techniques_index.md.j2) and only this script shows it. Values from the
-   URL are only ever compared with the form's own options, and text is set with textContent. */
+   URL are only ever compared with the form's own options, and text is set with textContent.
+   Needs atlas-ui.js. */
 (() => {
   "use strict";
 
   const form = document.querySelector("form.atlas-filter");
   if (!form) return;
+  const { plural } = window.AtlasUI;
   const region = form.elements.namedItem("region");
   const equipment = form.elements.namedItem("equipment");
   const status = form.querySelector(".atlas-filter__status");
@@ -67,7 +69,7 @@
     const count = shown.size;
     const what = [chosen(region), chosen(equipment)].filter(Boolean).join(" · ");
     status.textContent = count
-      ? `Showing ${count} technique${count === 1 ? "" : "s"}: ${what}.`
+      ? `Showing ${plural(count, "technique", "techniques")}: ${what}.`
       : `No techniques match ${what}. Choose another region or equipment.`;
   }
 

@@ -4,11 +4,12 @@
  *   #v=1&t=<title>&s=<id>.<seconds>.<sets>_<id>.<seconds>.<sets>…&n=<note>
  * (hooks/atlas/routine_link.py writes the same format). decode() accepts any text at all: a broken,
  * cut-off, oversized or hostile link gives a routine plus plain-language notices, never an error.
- * Nothing from a link is ever put into the page as HTML: callers use textContent only.
+ * Nothing from a link is ever put into the page as HTML: callers use textContent only. Needs atlas-ui.js.
  */
 (() => {
   "use strict";
 
+  const { make, plural, clamp } = window.AtlasUI;
   const STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
   // Control characters (Unicode category Cc) and the line and paragraph separators; all but the line break.
   const CONTROL = /(?!\n)[\p{Cc}\u2028\u2029]/gu;
@@ -20,10 +21,6 @@
     data.byId = new Map(data.techniques.map((t) => [t.id, t]));
     data.aliasMap = new Map(Object.entries(data.aliases));
     return data;
-  }
-
-  function clamp(n, range) {
-    return Math.min(range[1], Math.max(range[0], n));
   }
 
   function cleanText(value, max) {
@@ -38,10 +35,6 @@
   function shortName(text) {
     const chars = Array.from(String(text));
     return chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : chars.join("");
-  }
-
-  function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
   }
 
   /* routine {title, note, steps: [{id, seconds, sets}]} → fragment text, without "#". */
@@ -96,7 +89,7 @@
       const t = cat.byId.get(id);
       const seconds = m[2] === undefined ? t.seconds : Number(m[2]);
       const sets = m[3] === undefined ? t.sets : Number(m[3]);
-      const step = { id, seconds: clamp(seconds, limits.seconds), sets: clamp(sets, limits.sets) };
+      const step = { id, seconds: clamp(seconds, ...limits.seconds), sets: clamp(sets, ...limits.sets) };
       if (step.seconds !== seconds || step.sets !== sets) adjusted += 1;
       steps.push(step);
     }
@@ -164,12 +157,8 @@
     box.textContent = "";
     box.hidden = !notices.length;
     if (!notices.length) return;
-    const list = document.createElement("ul");
-    for (const text of notices) {
-      const item = document.createElement("li");
-      item.textContent = text;
-      list.append(item);
-    }
+    const list = make("ul");
+    list.append(...notices.map((text) => make("li", {}, text)));
     box.append(list);
   }
 

@@ -4,17 +4,19 @@
  * the routine sheet can change it as the routine changes. The native share button appears only
  * where the browser has navigator.share (phones, some desktops). Without JavaScript the buttons
  * stay hidden and the page still shows the link as text (and a QR code on technique and routine pages).
+ * Needs atlas-ui.js.
  */
 (() => {
   "use strict";
+
+  const { make, announce } = window.AtlasUI;
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     // Older browsers and plain-http pages: copy from a selected, invisible text area.
     return new Promise((resolve, reject) => {
-      const area = document.createElement("textarea");
+      const area = make("textarea", { readonly: "" });
       area.value = text;
-      area.setAttribute("readonly", "");
       area.style.position = "fixed";
       area.style.opacity = "0";
       document.body.append(area);
@@ -33,12 +35,7 @@
 
   function say(block, text) {
     const status = block.querySelector("[data-share-status]");
-    if (!status) return;
-    status.textContent = "";
-    // A fresh text node each time, so screen readers announce the same message twice in a row too.
-    window.setTimeout(() => {
-      status.textContent = text;
-    }, 50);
+    if (status) announce(status, text);
   }
 
   function bind(block) {
@@ -67,5 +64,4 @@
   }
 
   document.querySelectorAll("[data-atlas-share]").forEach(bind);
-  window.AtlasShare = { copyText, say };
 })();

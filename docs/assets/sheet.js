@@ -1,7 +1,8 @@
 /* SMR Atlas routine sheet (/routines/sheet/#…): the client's view of a routine a trainer built.
  * It reads the routine from the link's fragment (routine-link.js), shows each step with its dose
  * and the total time, and prints on one page. A broken link shows a notice and whatever could be
- * read; text from the link is only ever shown with textContent. Needs routine-link.js and share.js.
+ * read; text from the link is only ever shown with textContent. Needs atlas-ui.js, routine-link.js
+ * and share.js.
  */
 (() => {
   "use strict";
@@ -9,6 +10,7 @@
   const root = document.querySelector("[data-atlas-sheet]");
   if (!root || !window.AtlasRoutine) return;
   const R = window.AtlasRoutine;
+  const { make, plural, removeNoScriptNotices } = window.AtlasUI;
   const cat = R.readCatalogue();
   const heading = document.querySelector(".md-content h1");
   const headingText =
@@ -45,18 +47,15 @@
     list.textContent = "";
     for (const step of routine.steps) {
       const t = cat.byId.get(step.id);
-      const link = document.createElement("a");
-      link.href = t.url;
-      link.textContent = t.title;
-      const strong = document.createElement("strong");
-      strong.append(link);
-      const item = document.createElement("li");
+      const strong = make("strong");
+      strong.append(make("a", { href: t.url }, t.title));
+      const item = make("li");
       item.append(strong, ` — ${R.doseText(step, t)} (about ${R.duration(R.stepSeconds(step, t))})`);
       list.append(item);
     }
     const count = routine.steps.length;
     part("total").textContent = R.duration(R.totalSeconds(routine.steps, cat));
-    part("count").textContent = count + (count === 1 ? " step" : " steps");
+    part("count").textContent = plural(count, "step", "steps");
     part("total-line").hidden = !count;
     root.dataset.size = count > 15 || routine.note.length > 300 ? "long" : "short"; // print size
 
@@ -71,7 +70,7 @@
     performance.mark("atlas-sheet-rendered"); // tests/test_trainers.py times the first render by it
   }
 
-  for (const note of document.querySelectorAll("[data-needs-script]")) note.remove();
+  removeNoScriptNotices();
   part("print").addEventListener("click", () => window.print());
   window.addEventListener("hashchange", render);
   render();

@@ -6,11 +6,12 @@
  * Start/Pause and Reset are ordinary buttons (Tab, then Enter or Space). The optional beep and
  * vibration at the end of a set are off until the reader ticks the box; the end-of-set flash is
  * left out for readers who ask for reduced motion. Without JavaScript the timer stays hidden and
- * the dose above it reads as text.
+ * the dose above it reads as text. Needs atlas-ui.js.
  */
 (() => {
   "use strict";
 
+  const { clamp } = window.AtlasUI;
   const READY = 10; // seconds to get into position, and to switch sides
   const TICK = 200; // ms between screen updates
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
@@ -106,7 +107,7 @@
         shownLabel = label;
       }
       el.clock.textContent = clock(ms);
-      el.fill.style.width = `${Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10}%`;
+      el.fill.style.width = `${Math.round(clamp(fraction, 0, 1) * 1000) / 10}%`;
       root.dataset.phase = index < 0 ? "idle" : done ? "done" : phases[index].kind;
       el.toggle.textContent = running ? "Pause" : index < 0 ? "Start" : done ? "Start again" : "Resume";
     }

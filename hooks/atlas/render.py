@@ -94,7 +94,7 @@ def technique_page(t: Technique, atlas: Atlas, site_url: str) -> str:
         description=t.summary,
         reviewed=t.reviewed,
         share=_share(site_url, src, t.title, "Link to this technique"),
-        scripts=["share.js", "timer.js"],
+        scripts=["atlas-ui.js", "share.js", "timer.js"],
         regions=[atlas.regions[r] for r in t.regions],
         equipment=[atlas.equipment[e] for e in t.equipment],
         related=[atlas.techniques[r] for r in t.related],
@@ -114,6 +114,7 @@ def techniques_index(atlas: Atlas) -> str:
         equipment=[e for e in atlas.equipment.values() if e.id in used],
         icons={e.id: equipment_icon(e) for e in atlas.equipment.values()},
         techniques_count=len(atlas.techniques),
+        scripts=["atlas-ui.js", "filter.js"],
         title="Techniques",
         description="Every self-myofascial release technique on SMR Atlas, grouped by body region.",
         reviewed=_latest(t.reviewed for t in atlas.techniques.values()),
@@ -187,7 +188,7 @@ def routine_page(r: Routine, atlas: Atlas, site_url: str) -> str:
         description=r.summary,
         reviewed=r.reviewed,
         share=_share(site_url, src, r.title, "Link to this routine"),
-        scripts=["share.js"],
+        scripts=["atlas-ui.js", "share.js"],
         adapt_url=relative_url(src, "routines/builder.md") + "?" + routine_fragment(r),
     )
 
@@ -198,7 +199,7 @@ def _share(site_url: str, src_uri: str, title: str, label: str) -> dict:
 
 
 # The routine builder and the client's routine sheet: one link carries the routine (atlas/routine_link.py).
-_ROUTINE_SCRIPTS = ["routine-link.js", "share.js"]
+_ROUTINE_SCRIPTS = ["atlas-ui.js", "routine-link.js", "share.js"]
 
 
 def routine_builder_page(atlas: Atlas, site_url: str, reviewed: str) -> str:
