@@ -21,11 +21,11 @@
       area.style.opacity = "0";
       document.body.append(area);
       area.select();
-      let copied = false;
+      let copied;
       try {
         copied = document.execCommand("copy");
       } catch {
-        copied = false;
+        copied = false; // some browsers throw rather than return false
       }
       area.remove();
       if (copied) resolve();
