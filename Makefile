@@ -40,8 +40,9 @@ bench/node_modules/.ready: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --silent
 	touch $@
 
-# The same checks as .pre-commit-config.yaml, run from .venv.
-lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
+# The same checks as .pre-commit-config.yaml, run from .venv and node_modules. Biome's settings
+# and the files it checks (the site's JavaScript and CSS) are in biome.json.
+lint: $(VENV)/.test-ready node_modules/.ready  ## ruff, yamllint, the data schemas and Biome
 	$(VENV)/bin/ruff check hooks tests bench tools
 	$(VENV)/bin/ruff format --check hooks tests bench tools
 	$(VENV)/bin/yamllint --strict .
@@ -51,6 +52,7 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/equipment.schema.json data/equipment.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/claims.schema.json data/claims.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yaml
+	node_modules/.bin/biome ci --error-on-warnings
 
 # Every page address ever published must keep working (tests/test_trainers.py checks the list). A plain
 # build is enough to know the pages (a few seconds; no PDFs).
@@ -70,7 +72,7 @@ $(VENV)/.site-ready: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# axe-core for the accessibility gate (package-lock.json pins it exactly).
+# axe-core for the accessibility gate, Biome for `make lint` (package-lock.json pins both exactly).
 node_modules/.ready: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@

@@ -1,125 +1,163 @@
 /* SMR Atlas routine builder (/routines/builder/): pick techniques, order them, set doses and a note,
  * and get one link for the client. Everything happens in this page: the routine is kept in the
  * page's own URL fragment as it changes (so a reload or a bookmark keeps it) and in the link for
- * the client's sheet; nothing is stored or sent anywhere. Needs routine-link.js and share.js.
+ * the client's sheet; nothing is stored or sent anywhere. Needs atlas-ui.js, routine-link.js and share.js.
  */
-(function () {
+(() => {
   "use strict";
 
-  var root = document.querySelector("[data-atlas-builder]");
+  const root = document.querySelector("[data-atlas-builder]");
   if (!root || !window.AtlasRoutine) return;
-  var R = window.AtlasRoutine;
-  var cat = R.readCatalogue();
-  var limits = cat.limits;
+  const R = window.AtlasRoutine;
+  const { make, announce, plural, clamp, removeNoScriptNotices } = window.AtlasUI;
+  const cat = R.readCatalogue();
+  const limits = cat.limits;
 
-  function part(name) { return root.querySelector('[data-builder="' + name + '"]'); }
-  var el = {
-    search: part("search"), region: part("region"), equipment: part("equipment"), count: part("count"),
-    results: part("results"), title: part("title"), empty: part("empty"), steps: part("steps"),
-    limit: part("limit"), note: part("note"), noteCount: part("note-count"), total: part("total"),
-    link: part("link"), open: part("open"), announce: part("announce"),
-    notices: root.querySelector("[data-routine-notices]"), share: root.querySelector("[data-atlas-share]"),
+  function part(name) {
+    return root.querySelector(`[data-builder="${name}"]`);
+  }
+  const el = {
+    search: part("search"),
+    region: part("region"),
+    equipment: part("equipment"),
+    count: part("count"),
+    results: part("results"),
+    title: part("title"),
+    empty: part("empty"),
+    steps: part("steps"),
+    limit: part("limit"),
+    note: part("note"),
+    noteCount: part("note-count"),
+    total: part("total"),
+    link: part("link"),
+    open: part("open"),
+    announce: part("announce"),
+    notices: root.querySelector("[data-routine-notices]"),
+    share: root.querySelector("[data-atlas-share]"),
   };
-  var state = { title: "", note: "", steps: [] };
-
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  function announce(text) {
-    el.announce.textContent = "";
-    window.setTimeout(function () { el.announce.textContent = text; }, 50);
-  }
+  let state = { title: "", note: "", steps: [] };
 
   /* ---- Picking techniques ------------------------------------------------------------------ */
 
   function fillSelect(select, names, used) {
-    Object.keys(names).filter(function (id) { return used.has(id); }).forEach(function (id) {
-      select.appendChild(make("option", { value: id }, names[id]));
-    });
+    for (const id of Object.keys(names)) {
+      if (used.has(id)) select.append(make("option", { value: id }, names[id]));
+    }
   }
-  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap(function (t) { return t.regions; })));
-  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap(function (t) { return t.equipment; })));
+  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap((t) => t.regions)));
+  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap((t) => t.equipment)));
 
   function haystack(t) {
-    return [t.title, t.id].concat(t.regions.map(function (r) { return cat.regions[r] || r; }),
-                                  t.equipment.map(function (e) { return cat.equipment[e] || e; }))
-      .join(" ").toLowerCase();
+    return [
+      t.title,
+      t.id,
+      ...t.regions.map((r) => cat.regions[r] || r),
+      ...t.equipment.map((e) => cat.equipment[e] || e),
+    ]
+      .join(" ")
+      .toLowerCase();
   }
 
   function renderResults() {
-    var words = el.search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var region = el.region.value, equipment = el.equipment.value;
-    var full = state.steps.length >= limits.steps;
-    var shown = cat.techniques.filter(function (t) {
-      var hay = haystack(t);
-      return words.every(function (w) { return hay.indexOf(w) >= 0; }) &&
-             (!region || t.regions.indexOf(region) >= 0) && (!equipment || t.equipment.indexOf(equipment) >= 0);
+    const words = el.search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const region = el.region.value;
+    const equipment = el.equipment.value;
+    const full = state.steps.length >= limits.steps;
+    const shown = cat.techniques.filter((t) => {
+      const hay = haystack(t);
+      return (
+        words.every((w) => hay.includes(w)) &&
+        (!region || t.regions.includes(region)) &&
+        (!equipment || t.equipment.includes(equipment))
+      );
     });
     el.results.textContent = "";
-    shown.forEach(function (t) {
-      var item = make("li", { class: "atlas-builder__result" });
-      item.appendChild(make("span", { class: "atlas-builder__result-title" }, t.title));
-      item.appendChild(make("span", { class: "atlas-builder__result-dose" }, R.doseText(t, t)));
-      var add = make("button", { type: "button", class: "md-button atlas-builder__add", "data-add": t.id,
-                                 "aria-label": "Add " + t.title }, "Add");
+    for (const t of shown) {
+      const add = make(
+        "button",
+        { type: "button", class: "md-button atlas-builder__add", "data-add": t.id, "aria-label": `Add ${t.title}` },
+        "Add",
+      );
       add.disabled = full;
-      item.appendChild(add);
-      el.results.appendChild(item);
-    });
-    el.count.textContent = shown.length ? shown.length + (shown.length === 1 ? " technique" : " techniques")
+      const item = make("li", { class: "atlas-builder__result" });
+      item.append(
+        make("span", { class: "atlas-builder__result-title" }, t.title),
+        make("span", { class: "atlas-builder__result-dose" }, R.doseText(t, t)),
+        add,
+      );
+      el.results.append(item);
+    }
+    el.count.textContent = shown.length
+      ? plural(shown.length, "technique", "techniques")
       : "No technique matches. Clear the search or choose another region or piece of equipment.";
   }
 
   /* ---- The routine: steps, doses, note -------------------------------------------------------- */
 
   function stepItem(step, i) {
-    var t = cat.byId.get(step.id);
-    var n = state.steps.length;
-    var name = "step " + (i + 1) + ", " + t.title;
-    var item = make("li", { class: "atlas-builder__step", "data-index": String(i) });
-    var head = make("p", { class: "atlas-builder__step-head" });
-    head.appendChild(make("a", { href: t.url }, t.title));
-    head.appendChild(make("span", { class: "atlas-builder__step-time", "data-step-time": "" },
-                          "about " + R.duration(R.stepSeconds(step, t))));
-    item.appendChild(head);
+    const t = cat.byId.get(step.id);
+    const name = `step ${i + 1}, ${t.title}`;
+    const head = make("p", { class: "atlas-builder__step-head" });
+    head.append(
+      make("a", { href: t.url }, t.title),
+      make(
+        "span",
+        { class: "atlas-builder__step-time", "data-step-time": "" },
+        `about ${R.duration(R.stepSeconds(step, t))}`,
+      ),
+    );
 
-    var dose = make("p", { class: "atlas-builder__dose" });
-    [["seconds", "Seconds per set", limits.seconds, 5], ["sets", "Sets", limits.sets, 1]].forEach(function (f) {
-      var label = make("label", {}, f[1] + " ");
-      var input = make("input", { type: "number", inputmode: "numeric", min: String(f[2][0]), max: String(f[2][1]),
-                                  step: String(f[3]), value: String(step[f[0]]), "data-field": f[0],
-                                  "aria-label": f[1] + ", " + name });
-      label.appendChild(input);
-      dose.appendChild(label);
-    });
-    if (t.perSide) dose.appendChild(make("span", { class: "atlas-builder__hint" }, "on each side"));
-    if (t.rest) dose.appendChild(make("span", { class: "atlas-builder__hint" }, R.duration(t.rest) + " rest between sets"));
-    item.appendChild(dose);
+    const dose = make("p", { class: "atlas-builder__dose" });
+    const fields = [
+      ["seconds", "Seconds per set", limits.seconds, 5],
+      ["sets", "Sets", limits.sets, 1],
+    ];
+    for (const [field, text, [min, max], stepBy] of fields) {
+      const label = make("label", {}, `${text} `);
+      label.append(
+        make("input", {
+          type: "number",
+          inputmode: "numeric",
+          min: String(min),
+          max: String(max),
+          step: String(stepBy),
+          value: String(step[field]),
+          "data-field": field,
+          "aria-label": `${text}, ${name}`,
+        }),
+      );
+      dose.append(label);
+    }
+    if (t.perSide) dose.append(make("span", { class: "atlas-builder__hint" }, "on each side"));
+    if (t.rest) dose.append(make("span", { class: "atlas-builder__hint" }, `${R.duration(t.rest)} rest between sets`));
 
-    var actions = make("p", { class: "atlas-builder__step-actions" });
-    var up = make("button", { type: "button", class: "md-button", "data-move": "-1", "aria-label": "Move up: " + name }, "↑ Up");
-    var down = make("button", { type: "button", class: "md-button", "data-move": "1", "aria-label": "Move down: " + name }, "↓ Down");
-    var remove = make("button", { type: "button", class: "md-button", "data-remove": "", "aria-label": "Remove " + name }, "Remove");
+    const button = (attrs, text) => make("button", { type: "button", class: "md-button", ...attrs }, text);
+    const up = button({ "data-move": "-1", "aria-label": `Move up: ${name}` }, "↑ Up");
+    const down = button({ "data-move": "1", "aria-label": `Move down: ${name}` }, "↓ Down");
     up.disabled = i === 0;
-    down.disabled = i === n - 1;
-    [up, down, remove].forEach(function (b) { actions.appendChild(b); });
-    item.appendChild(actions);
+    down.disabled = i === state.steps.length - 1;
+    const actions = make("p", { class: "atlas-builder__step-actions" });
+    actions.append(up, down, button({ "data-remove": "", "aria-label": `Remove ${name}` }, "Remove"));
+
+    const item = make("li", { class: "atlas-builder__step", "data-index": String(i) });
+    item.append(head, dose, actions);
     return item;
   }
 
   function renderSteps(focus) {
     el.steps.textContent = "";
-    state.steps.forEach(function (step, i) { el.steps.appendChild(stepItem(step, i)); });
+    state.steps.forEach((step, i) => {
+      el.steps.append(stepItem(step, i));
+    });
     el.empty.hidden = state.steps.length > 0;
     if (focus) {
       // Keep the keyboard where it was: on the same button of the moved step, or its neighbour.
-      var item = el.steps.children[focus.index];
-      var target = item && (item.querySelector(focus.selector + ":not(:disabled)") ||
-                            item.querySelector("[data-move]:not(:disabled)") || item.querySelector("[data-remove]"));
+      const item = el.steps.children[focus.index];
+      const target =
+        item &&
+        (item.querySelector(`${focus.selector}:not(:disabled)`) ||
+          item.querySelector("[data-move]:not(:disabled)") ||
+          item.querySelector("[data-remove]"));
       (target || el.search).focus();
     }
   }
@@ -127,27 +165,28 @@
   /* ---- The link ------------------------------------------------------------------------------ */
 
   function update() {
-    var has = state.steps.length > 0;
-    var fragment = R.encode(state);
-    var link = root.dataset.sheetCanonical + "#" + fragment;
+    const has = state.steps.length > 0;
+    const fragment = R.encode(state);
+    const link = `${root.dataset.sheetCanonical}#${fragment}`;
     if (has || state.title || state.note) {
-      history.replaceState(null, "", location.pathname + "#" + fragment);
+      history.replaceState(null, "", `${location.pathname}#${fragment}`);
     } else if (location.hash || location.search) {
       history.replaceState(null, "", location.pathname);
     }
     el.link.value = has ? link : "";
     el.link.placeholder = has ? "" : "Add a technique to get a link";
     el.share.dataset.url = has ? link : "";
-    el.open.href = root.dataset.sheet + (has ? "#" + fragment : "");
-    if (has) el.open.removeAttribute("aria-disabled"); else el.open.setAttribute("aria-disabled", "true");
-    root.querySelectorAll('[data-builder="needs-steps"]').forEach(function (b) { b.disabled = !has; });
+    el.open.href = root.dataset.sheet + (has ? `#${fragment}` : "");
+    if (has) el.open.removeAttribute("aria-disabled");
+    else el.open.setAttribute("aria-disabled", "true");
+    for (const b of root.querySelectorAll('[data-builder="needs-steps"]')) b.disabled = !has;
     el.total.textContent = R.duration(R.totalSeconds(state.steps, cat));
-    el.noteCount.textContent = Array.from(el.note.value).length + " of " + limits.note + " characters";
+    el.noteCount.textContent = `${Array.from(el.note.value).length} of ${limits.note} characters`;
     el.limit.hidden = state.steps.length < limits.steps;
   }
 
   function load(hash) {
-    var routine = R.decode(hash, cat);
+    const routine = R.decode(hash, cat);
     state = { title: routine.title, note: routine.note, steps: routine.steps };
     el.title.value = state.title;
     el.note.value = state.note;
@@ -159,80 +198,81 @@
 
   /* ---- Events -------------------------------------------------------------------------------- */
 
-  [el.search, el.region, el.equipment].forEach(function (input) {
-    input.addEventListener("input", renderResults);
-  });
+  for (const input of [el.search, el.region, el.equipment]) input.addEventListener("input", renderResults);
 
-  el.results.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-add]");
+  el.results.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-add]");
     if (!button || state.steps.length >= limits.steps) return;
-    var t = cat.byId.get(button.getAttribute("data-add"));
+    const t = cat.byId.get(button.getAttribute("data-add"));
     state.steps.push({ id: t.id, seconds: t.seconds, sets: t.sets });
     renderSteps();
     update();
     if (state.steps.length >= limits.steps) renderResults();
-    announce("Added " + t.title + ". The routine has " + state.steps.length +
-             (state.steps.length === 1 ? " step." : " steps."));
+    announce(el.announce, `Added ${t.title}. The routine has ${plural(state.steps.length, "step", "steps")}.`);
   });
 
-  el.steps.addEventListener("click", function (event) {
-    var button = event.target.closest("button");
+  el.steps.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
     if (!button) return;
-    var i = Number(button.closest("li").getAttribute("data-index"));
-    var title = cat.byId.get(state.steps[i].id).title;
+    const i = Number(button.closest("li").getAttribute("data-index"));
+    const title = cat.byId.get(state.steps[i].id).title;
     if (button.hasAttribute("data-move")) {
-      var j = i + Number(button.getAttribute("data-move"));
+      const j = i + Number(button.getAttribute("data-move"));
       if (j < 0 || j >= state.steps.length) return;
-      var moved = state.steps.splice(i, 1)[0];
+      const [moved] = state.steps.splice(i, 1);
       state.steps.splice(j, 0, moved);
-      renderSteps({ index: j, selector: '[data-move="' + button.getAttribute("data-move") + '"]' });
-      announce("Moved " + title + " to step " + (j + 1) + " of " + state.steps.length + ".");
+      renderSteps({ index: j, selector: `[data-move="${button.getAttribute("data-move")}"]` });
+      announce(el.announce, `Moved ${title} to step ${j + 1} of ${state.steps.length}.`);
     } else if (button.hasAttribute("data-remove")) {
       state.steps.splice(i, 1);
       renderSteps({ index: Math.min(i, state.steps.length - 1), selector: "[data-remove]" });
       renderResults();
-      announce("Removed " + title + ".");
+      announce(el.announce, `Removed ${title}.`);
     }
     update();
   });
 
   function readDose(input, final) {
-    var i = Number(input.closest("li").getAttribute("data-index"));
-    var field = input.getAttribute("data-field");
-    var range = limits[field];
-    var value = Number(input.value);
-    if (input.value === "" || !Number.isInteger(value) || value < range[0] || value > range[1]) {
+    const item = input.closest("li");
+    const step = state.steps[Number(item.getAttribute("data-index"))];
+    const field = input.getAttribute("data-field");
+    const [min, max] = limits[field];
+    let value = Number(input.value);
+    if (input.value === "" || !Number.isInteger(value) || value < min || value > max) {
       if (!final) return; // mid-typing; settle it when the field is left
-      value = Number.isFinite(value) && input.value !== "" ? Math.min(range[1], Math.max(range[0], Math.round(value)))
-        : state.steps[i][field];
+      value = Number.isFinite(value) && input.value !== "" ? clamp(Math.round(value), min, max) : step[field];
       input.value = String(value);
     }
-    state.steps[i][field] = value;
-    var t = cat.byId.get(state.steps[i].id);
-    input.closest("li").querySelector("[data-step-time]").textContent = "about " + R.duration(R.stepSeconds(state.steps[i], t));
+    step[field] = value;
+    const time = R.duration(R.stepSeconds(step, cat.byId.get(step.id)));
+    item.querySelector("[data-step-time]").textContent = `about ${time}`;
     update();
   }
-  el.steps.addEventListener("input", function (event) { if (event.target.matches("[data-field]")) readDose(event.target, false); });
-  el.steps.addEventListener("change", function (event) { if (event.target.matches("[data-field]")) readDose(event.target, true); });
+  el.steps.addEventListener("input", (event) => {
+    if (event.target.matches("[data-field]")) readDose(event.target, false);
+  });
+  el.steps.addEventListener("change", (event) => {
+    if (event.target.matches("[data-field]")) readDose(event.target, true);
+  });
 
-  el.title.addEventListener("input", function () {
+  el.title.addEventListener("input", () => {
     state.title = el.title.value.trim().slice(0, limits.title);
     update();
   });
-  el.note.addEventListener("input", function () {
+  el.note.addEventListener("input", () => {
     state.note = el.note.value.trim();
     update();
   });
-  el.link.addEventListener("focus", function () { el.link.select(); });
-  el.open.addEventListener("click", function (event) {
+  el.link.addEventListener("focus", () => el.link.select());
+  el.open.addEventListener("click", (event) => {
     if (!state.steps.length) event.preventDefault();
   });
-  window.addEventListener("hashchange", function () {
+  window.addEventListener("hashchange", () => {
     if (location.hash.replace(/^#/, "") !== R.encode(state)) load(location.hash);
   });
 
   root.hidden = false;
-  document.querySelectorAll("[data-needs-script]").forEach(function (note) { note.remove(); });
+  removeNoScriptNotices();
   // A ready-made routine's "Adapt" link carries its public steps in the query (?v=1&s=…), which a link
   // checker and any server can see; update() moves them into the fragment at once, so nothing the
   // trainer adds (a note, a client's name) is ever part of a request.

@@ -3,19 +3,21 @@
 
    Progressive enhancement: the page lists every technique, grouped by region; the filter form is
    rendered hidden (templates/techniques_index.md.j2) and only this script shows it. Values from the
-   URL are only ever compared with the form's own options, and text is set with textContent. */
-(function () {
+   URL are only ever compared with the form's own options, and text is set with textContent.
+   Needs atlas-ui.js. */
+(() => {
   "use strict";
 
-  var form = document.querySelector("form.atlas-filter");
+  const form = document.querySelector("form.atlas-filter");
   if (!form) return;
-  var region = form.elements.namedItem("region");
-  var equipment = form.elements.namedItem("equipment");
-  var status = form.querySelector(".atlas-filter__status");
-  var groups = Array.prototype.slice.call(document.querySelectorAll(".atlas-tgroup[data-region]"));
+  const { plural } = window.AtlasUI;
+  const region = form.elements.namedItem("region");
+  const equipment = form.elements.namedItem("equipment");
+  const status = form.querySelector(".atlas-filter__status");
+  const groups = document.querySelectorAll(".atlas-tgroup[data-region]");
 
   function hasOption(select, value) {
-    return Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+    return Array.from(select.options).some((o) => o.value === value);
   }
 
   function chosen(select) {
@@ -23,58 +25,67 @@
   }
 
   function readUrl() {
-    var query = new URLSearchParams(window.location.search);
-    [region, equipment].forEach(function (select) {
-      var value = query.get(select.name) || "";
+    const query = new URLSearchParams(window.location.search);
+    for (const select of [region, equipment]) {
+      const value = query.get(select.name) || "";
       select.value = hasOption(select, value) ? value : "";
-    });
+    }
   }
 
   function writeUrl() {
-    var query = new URLSearchParams(window.location.search);
-    [region, equipment].forEach(function (select) {
+    const query = new URLSearchParams(window.location.search);
+    for (const select of [region, equipment]) {
       if (select.value) query.set(select.name, select.value);
       else query.delete(select.name);
-    });
-    var search = query.toString();
-    window.history.replaceState(window.history.state, "",
-      window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    const search = query.toString();
+    const url = window.location.pathname + (search ? `?${search}` : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
   }
 
   function apply() {
-    var r = region.value, e = equipment.value, shown = {};
-    groups.forEach(function (group) {
-      var entries = group.querySelectorAll("li[data-equipment]");
-      var inRegion = !r || group.getAttribute("data-region") === r, visible = 0;
-      Array.prototype.forEach.call(entries, function (li) {
-        var match = inRegion && (!e || li.getAttribute("data-equipment").split(" ").indexOf(e) >= 0);
+    const r = region.value;
+    const e = equipment.value;
+    const shown = new Set();
+    for (const group of groups) {
+      const entries = group.querySelectorAll("li[data-equipment]");
+      const inRegion = !r || group.getAttribute("data-region") === r;
+      let visible = 0;
+      for (const li of entries) {
+        const match = inRegion && (!e || li.getAttribute("data-equipment").split(" ").includes(e));
         li.hidden = !match;
         if (match) {
           visible += 1;
-          shown[li.getAttribute("data-technique")] = true;
+          shown.add(li.getAttribute("data-technique"));
         }
-      });
+      }
       // A region without techniques still shows its warning, unless an equipment filter is on.
       group.hidden = !(visible || (inRegion && !e && !entries.length));
-    });
-    var count = Object.keys(shown).length;
+    }
     if (!r && !e) {
       status.textContent = "";
       return;
     }
-    var what = [chosen(region), chosen(equipment)].filter(Boolean).join(" · ");
+    const count = shown.size;
+    const what = [chosen(region), chosen(equipment)].filter(Boolean).join(" · ");
     status.textContent = count
-      ? "Showing " + count + " technique" + (count === 1 ? "" : "s") + ": " + what + "."
-      : "No techniques match " + what + ". Choose another region or equipment.";
+      ? `Showing ${plural(count, "technique", "techniques")}: ${what}.`
+      : `No techniques match ${what}. Choose another region or equipment.`;
   }
 
-  form.addEventListener("change", function () { writeUrl(); apply(); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () {
-    // The reset happens after this event; read the cleared values once it has.
-    window.setTimeout(function () { writeUrl(); apply(); }, 0);
+  function update() {
+    writeUrl();
+    apply();
+  }
+
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  // The reset happens after this event; read the cleared values once it has.
+  form.addEventListener("reset", () => window.setTimeout(update, 0));
+  window.addEventListener("popstate", () => {
+    readUrl();
+    apply();
   });
-  window.addEventListener("popstate", function () { readUrl(); apply(); });
 
   readUrl();
   form.hidden = false;

@@ -4,44 +4,45 @@
  *   #v=1&t=<title>&s=<id>.<seconds>.<sets>_<id>.<seconds>.<sets>…&n=<note>
  * (hooks/atlas/routine_link.py writes the same format). decode() accepts any text at all: a broken,
  * cut-off, oversized or hostile link gives a routine plus plain-language notices, never an error.
- * Nothing from a link is ever put into the page as HTML: callers use textContent only.
+ * Nothing from a link is ever put into the page as HTML: callers use textContent only. Needs atlas-ui.js.
  */
-(function () {
+(() => {
   "use strict";
 
-  var STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
-  var CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // all but the line break
+  const { make, plural, clamp } = window.AtlasUI;
+  const STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
+  // Control characters (Unicode category Cc) and the line and paragraph separators; all but the line break.
+  const CONTROL = /(?!\n)[\p{Cc}\u2028\u2029]/gu;
 
   /* The technique catalogue embedded in the page at build time (works offline, even from file://). */
   function readCatalogue() {
-    var data = JSON.parse(document.getElementById("atlas-catalogue").textContent);
+    const data = JSON.parse(document.getElementById("atlas-catalogue").textContent);
     // Maps, not plain objects: a link naming "constructor" or "__proto__" must find nothing.
-    data.byId = new Map(data.techniques.map(function (t) { return [t.id, t]; }));
-    data.aliasMap = new Map(Object.keys(data.aliases).map(function (k) { return [k, data.aliases[k]]; }));
+    data.byId = new Map(data.techniques.map((t) => [t.id, t]));
+    data.aliasMap = new Map(Object.entries(data.aliases));
     return data;
   }
 
-  function clamp(n, range) { return Math.min(range[1], Math.max(range[0], n)); }
-
   function cleanText(value, max) {
-    var text = String(value || "").replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
-    var chars = Array.from(text); // count characters, not UTF-16 units, so an emoji is never cut in half
+    const text = String(value || "")
+      .replace(/\r\n?/g, "\n")
+      .replace(CONTROL, "")
+      .trim();
+    const chars = Array.from(text); // count characters, not UTF-16 units, so an emoji is never cut in half
     return { text: chars.slice(0, max).join("").trim(), cut: chars.length > max };
   }
 
   function shortName(text) {
-    var chars = Array.from(String(text));
-    return chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+    const chars = Array.from(String(text));
+    return chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : chars.join("");
   }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   /* routine {title, note, steps: [{id, seconds, sets}]} → fragment text, without "#". */
   function encode(routine) {
-    var params = new URLSearchParams();
+    const params = new URLSearchParams();
     params.set("v", "1");
     if (routine.title) params.set("t", routine.title);
-    params.set("s", routine.steps.map(function (s) { return s.id + "." + s.seconds + "." + s.sets; }).join("_"));
+    params.set("s", routine.steps.map((s) => `${s.id}.${s.seconds}.${s.sets}`).join("_"));
     if (routine.note) params.set("n", routine.note);
     return params.toString();
   }
@@ -49,78 +50,106 @@
   /* Any fragment text → {title, note, steps, notices}. Steps name techniques that exist (old ids are
      followed to the technique's current id), within the limits the catalogue gives. */
   function decode(hash, cat) {
-    var limits = cat.limits;
-    var notices = [];
-    var raw = String(hash == null ? "" : hash).replace(/^#/, "");
+    const limits = cat.limits;
+    const notices = [];
+    let raw = String(hash ?? "").replace(/^#/, "");
     if (raw.length > limits.link) {
       raw = raw.slice(0, limits.link);
-      notices.push("This link is much longer than a routine link can be, so only its first part was read. " +
-                   "Ask your trainer for a new link.");
+      notices.push(
+        "This link is much longer than a routine link can be, so only its first part was read. " +
+          "Ask your trainer for a new link.",
+      );
     }
-    var params = new URLSearchParams(raw);
-    var version = params.get("v");
+    const params = new URLSearchParams(raw);
+    const version = params.get("v");
     if (version !== null && version !== "1") {
       notices.push("This link was made by a newer version of the routine builder. Some parts may be missing.");
     }
-    var title = cleanText(params.get("t"), limits.title);
-    var note = cleanText(params.get("n"), limits.note);
-    if (title.cut) notices.push("The title was cut to " + limits.title + " characters.");
-    if (note.cut) notices.push("The note was cut to " + limits.note + " characters.");
+    const title = cleanText(params.get("t"), limits.title);
+    const note = cleanText(params.get("n"), limits.note);
+    if (title.cut) notices.push(`The title was cut to ${limits.title} characters.`);
+    if (note.cut) notices.push(`The note was cut to ${limits.note} characters.`);
 
-    var steps = [], unknown = [], unreadable = 0, adjusted = 0;
-    (params.get("s") || "").split("_").forEach(function (token) {
-      if (!token) return;
-      var m = STEP.exec(token);
-      if (!m) { unreadable += 1; return; }
-      var id = cat.byId.has(m[1]) ? m[1] : cat.aliasMap.get(m[1]);
-      if (!id || !cat.byId.has(id)) { unknown.push(m[1]); return; }
-      var t = cat.byId.get(id);
-      var seconds = m[2] === undefined ? t.seconds : Number(m[2]);
-      var sets = m[3] === undefined ? t.sets : Number(m[3]);
-      var step = { id: id, seconds: clamp(seconds, limits.seconds), sets: clamp(sets, limits.sets) };
+    let steps = [];
+    const unknown = [];
+    let unreadable = 0;
+    let adjusted = 0;
+    for (const token of (params.get("s") || "").split("_")) {
+      if (!token) continue;
+      const m = STEP.exec(token);
+      if (!m) {
+        unreadable += 1;
+        continue;
+      }
+      const id = cat.byId.has(m[1]) ? m[1] : cat.aliasMap.get(m[1]);
+      if (!id || !cat.byId.has(id)) {
+        unknown.push(m[1]);
+        continue;
+      }
+      const t = cat.byId.get(id);
+      const seconds = m[2] === undefined ? t.seconds : Number(m[2]);
+      const sets = m[3] === undefined ? t.sets : Number(m[3]);
+      const step = { id, seconds: clamp(seconds, ...limits.seconds), sets: clamp(sets, ...limits.sets) };
       if (step.seconds !== seconds || step.sets !== sets) adjusted += 1;
       steps.push(step);
-    });
-    if (unknown.length) {
-      var names = unknown.slice(0, 3).map(function (n) { return "“" + shortName(n) + "”"; }).join(", ");
-      notices.push((unknown.length === 1 ? "This link names a technique SMR Atlas does not have: " + names + ". It was"
-                    : "This link names " + unknown.length + " techniques SMR Atlas does not have (" + names +
-                      (unknown.length > 3 ? ", …" : "") + "). They were") +
-                   " left out; the rest of the routine is below. Ask your trainer for a new link.");
     }
-    if (unreadable) notices.push(plural(unreadable, "part", "parts") + " of this link could not be read and " +
-                                 (unreadable === 1 ? "was" : "were") + " left out.");
-    if (adjusted) notices.push(plural(adjusted, "dose was", "doses were") + " outside " + limits.seconds[0] + "–" +
-                               limits.seconds[1] + " seconds or " + limits.sets[0] + "–" + limits.sets[1] +
-                               " sets and " + (adjusted === 1 ? "was" : "were") + " brought within them.");
+    if (unknown.length) {
+      const names = unknown
+        .slice(0, 3)
+        .map((n) => `“${shortName(n)}”`)
+        .join(", ");
+      const more = unknown.length > 3 ? ", …" : "";
+      const which =
+        unknown.length === 1
+          ? `This link names a technique SMR Atlas does not have: ${names}. It was`
+          : `This link names ${unknown.length} techniques SMR Atlas does not have (${names}${more}). They were`;
+      notices.push(`${which} left out; the rest of the routine is below. Ask your trainer for a new link.`);
+    }
+    if (unreadable) {
+      const was = unreadable === 1 ? "was" : "were";
+      notices.push(`${plural(unreadable, "part", "parts")} of this link could not be read and ${was} left out.`);
+    }
+    if (adjusted) {
+      const [s0, s1] = limits.seconds;
+      const [t0, t1] = limits.sets;
+      const was = adjusted === 1 ? "was" : "were";
+      notices.push(
+        `${plural(adjusted, "dose was", "doses were")} outside ${s0}–${s1} seconds or ${t0}–${t1} sets ` +
+          `and ${was} brought within them.`,
+      );
+    }
     if (steps.length > limits.steps) {
-      notices.push("This link has " + steps.length + " steps; a routine has at most " + limits.steps +
-                   ", so the last " + (steps.length - limits.steps) + " were left out.");
+      notices.push(
+        `This link has ${steps.length} steps; a routine has at most ${limits.steps}, ` +
+          `so the last ${steps.length - limits.steps} were left out.`,
+      );
       steps = steps.slice(0, limits.steps);
     }
-    return { title: title.text, note: note.text, steps: steps, notices: notices };
+    return { title: title.text, note: note.text, steps, notices };
   }
 
   /* 45 → "45 s", 270 → "4 min 30 s", 600 → "10 min" (as hooks/atlas/render.py duration). */
   function duration(seconds) {
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    if (!m) return s + " s";
-    return s ? m + " min " + s + " s" : m + " min";
+    const m = Math.floor(seconds / 60);
+    const s = seconds % 60;
+    if (!m) return `${s} s`;
+    return s ? `${m} min ${s} s` : `${m} min`;
   }
 
   /* Time under the roller plus rests, both sides when the dose is per side (as model.Dose.total_seconds). */
   function stepSeconds(step, t) {
-    var oneSide = step.sets * step.seconds + (step.sets - 1) * t.rest;
+    const oneSide = step.sets * step.seconds + (step.sets - 1) * t.rest;
     return oneSide * (t.perSide ? 2 : 1);
   }
 
   function totalSeconds(steps, cat) {
-    return steps.reduce(function (sum, s) { return sum + stepSeconds(s, cat.byId.get(s.id)); }, 0);
+    return steps.reduce((sum, s) => sum + stepSeconds(s, cat.byId.get(s.id)), 0);
   }
 
   function doseText(step, t) {
-    return duration(step.seconds) + " × " + step.sets + (t.perSide ? " on each side" : "") +
-           (step.sets > 1 && t.rest ? ", " + duration(t.rest) + " rest between sets" : "");
+    const side = t.perSide ? " on each side" : "";
+    const rest = step.sets > 1 && t.rest ? `, ${duration(t.rest)} rest between sets` : "";
+    return `${duration(step.seconds)} × ${step.sets}${side}${rest}`;
   }
 
   /* Show notices (or hide the box when there are none), as text only. */
@@ -128,17 +157,19 @@
     box.textContent = "";
     box.hidden = !notices.length;
     if (!notices.length) return;
-    var list = document.createElement("ul");
-    notices.forEach(function (text) {
-      var item = document.createElement("li");
-      item.textContent = text;
-      list.appendChild(item);
-    });
-    box.appendChild(list);
+    const list = make("ul");
+    list.append(...notices.map((text) => make("li", {}, text)));
+    box.append(list);
   }
 
   window.AtlasRoutine = {
-    readCatalogue: readCatalogue, encode: encode, decode: decode, duration: duration,
-    stepSeconds: stepSeconds, totalSeconds: totalSeconds, doseText: doseText, showNotices: showNotices,
+    readCatalogue,
+    encode,
+    decode,
+    duration,
+    stepSeconds,
+    totalSeconds,
+    doseText,
+    showNotices,
   };
 })();

@@ -4,58 +4,59 @@
  * the routine sheet can change it as the routine changes. The native share button appears only
  * where the browser has navigator.share (phones, some desktops). Without JavaScript the buttons
  * stay hidden and the page still shows the link as text (and a QR code on technique and routine pages).
+ * Needs atlas-ui.js.
  */
-(function () {
+(() => {
   "use strict";
+
+  const { make, announce } = window.AtlasUI;
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     // Older browsers and plain-http pages: copy from a selected, invisible text area.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
+    return new Promise((resolve, reject) => {
+      const area = make("textarea", { readonly: "" });
       area.value = text;
-      area.setAttribute("readonly", "");
       area.style.position = "fixed";
       area.style.opacity = "0";
-      document.body.appendChild(area);
+      document.body.append(area);
       area.select();
-      var copied = false;
-      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      let copied;
+      try {
+        copied = document.execCommand("copy");
+      } catch {
+        copied = false; // some browsers throw rather than return false
+      }
       area.remove();
-      if (copied) resolve(); else reject(new Error("copy refused"));
+      if (copied) resolve();
+      else reject(new Error("copy refused"));
     });
   }
 
   function say(block, text) {
-    var status = block.querySelector("[data-share-status]");
-    if (!status) return;
-    status.textContent = "";
-    // A fresh text node each time, so screen readers announce the same message twice in a row too.
-    window.setTimeout(function () { status.textContent = text; }, 50);
+    const status = block.querySelector("[data-share-status]");
+    if (status) announce(status, text);
   }
 
   function bind(block) {
-    var actions = block.querySelector("[data-share-actions]");
+    const actions = block.querySelector("[data-share-actions]");
     if (actions) actions.hidden = false;
-    var copy = block.querySelector('[data-share="copy"]');
-    var native = block.querySelector('[data-share="native"]');
-    if (copy) {
-      copy.addEventListener("click", function () {
-        var url = block.dataset.url;
-        if (!url) return;
-        copyText(url).then(function () {
-          say(block, "Link copied. Paste it into a message to send it.");
-        }, function () {
-          say(block, "This browser would not copy the link. Select it and copy it by hand: " + url);
-        });
-      });
-    }
+    const copy = block.querySelector('[data-share="copy"]');
+    const native = block.querySelector('[data-share="native"]');
+    copy?.addEventListener("click", () => {
+      const url = block.dataset.url;
+      if (!url) return;
+      copyText(url).then(
+        () => say(block, "Link copied. Paste it into a message to send it."),
+        () => say(block, `This browser would not copy the link. Select it and copy it by hand: ${url}`),
+      );
+    });
     if (native && typeof navigator.share === "function") {
       native.hidden = false;
-      native.addEventListener("click", function () {
-        var url = block.dataset.url;
+      native.addEventListener("click", () => {
+        const url = block.dataset.url;
         if (!url) return;
-        navigator.share({ title: block.dataset.title || document.title, url: url }).catch(function (error) {
+        navigator.share({ title: block.dataset.title || document.title, url }).catch((error) => {
           if (error && error.name !== "AbortError") say(block, "Sharing did not work here. Use Copy link instead.");
         });
       });
@@ -63,5 +64,4 @@
   }
 
   document.querySelectorAll("[data-atlas-share]").forEach(bind);
-  window.AtlasShare = { copyText: copyText, say: say };
 })();

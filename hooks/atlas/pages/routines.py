@@ -12,7 +12,7 @@ from ..urls import canonical_url, href
 from .library import latest, share
 
 # The routine builder and the client's routine sheet both read the routine from the link.
-_ROUTINE_SCRIPTS = ["routine-link.js", "share.js"]
+_ROUTINE_SCRIPTS = ["atlas-ui.js", "routine-link.js", "share.js"]
 
 
 def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
@@ -31,7 +31,7 @@ def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
         description=r.summary,
         reviewed=r.reviewed,
         share=share(settings.site_url, src, r.title, "Link to this routine"),
-        scripts=["share.js"],
+        scripts=["atlas-ui.js", "share.js"],
         adapt_query=routine_fragment(r),
     )
 
