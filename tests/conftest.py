@@ -24,6 +24,33 @@ def scaled(examples: int) -> int:
     return max(5, examples // 10) if FAST else examples
 
 
+# One page of each type the site has: the browser tests visit each (accessibility, weight, security).
+PAGE_TYPES = {
+    "home": "/",
+    "topic": "/learn/how-smr-works/",
+    "technique": "/techniques/calves-foam-roller/",
+    "region": "/regions/lower-back/",
+    "equipment": "/equipment/massage-ball/",
+    "routine": "/routines/pre-run-warm-up/",
+    "routines": "/routines/",
+    "techniques": "/techniques/",
+    "glossary": "/glossary/",
+    "claims": "/claims/",
+    "references": "/references/",
+    "about": "/about/",
+    "404": "/no-such-page/",
+}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, tags: list[str]) -> list[str]:
+    """axe-core's WCAG violations on the page, one line each. axe is run through DevTools, which the
+    site's Content-Security-Policy does not govern (a <script> tag with its source would be refused)."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
 def type_in_search(page, words: str) -> None:
     """Open Material's search and type: it ignores ``locator.fill()``, so the keyboard it is."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -47,7 +74,7 @@ def pytest_collection_modifyitems(items):
     build (a real `mkdocs build`), browser (headless Chromium) and export (PDFs and the offline zip)."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
-        if needs & {"built", "site", "base_url"}:
+        if needs & {"built", "site", "base_url", "offline_site"}:
             item.add_marker(pytest.mark.build)
         if "browser" in needs:
             item.add_marker(pytest.mark.browser)
@@ -89,6 +116,23 @@ def site(built) -> Path:
     site, result = built
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-3000:]}")
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy of the site for file:// (what the offline zip holds), built once."""
+    site = tmp_path_factory.mktemp("offline")
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**ENV, "ATLAS_OFFLINE": "true", "ATLAS_DOWNLOADS": "true"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"the offline build failed:\n{result.stderr[-3000:]}")
     return site
 
 

@@ -8,25 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import ROOT
+from conftest import PAGE_TYPES, axe_violations
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-PAGE_TYPES = {
-    "home": "/",
-    "topic": "/learn/how-smr-works/",
-    "technique": "/techniques/calves-foam-roller/",
-    "region": "/regions/lower-back/",
-    "equipment": "/equipment/massage-ball/",
-    "routine": "/routines/pre-run-warm-up/",
-    "routines": "/routines/",
-    "techniques": "/techniques/",
-    "glossary": "/glossary/",
-    "claims": "/claims/",
-    "references": "/references/",
-    "about": "/about/",
-    "404": "/no-such-page/",
-}
 FIRST_LOAD_BUDGET = 100_000  # bytes on the wire, gzipped: HTML, CSS, JS, images
 REPEAT_VISIT_BUDGET = 20_000
 
@@ -41,11 +25,9 @@ def test_no_wcag_violations(browser, base_url, kind, scheme):
     page = context.new_page()
     try:
         page.goto(PAGE_TYPES[kind])
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        problems = axe_violations(page, WCAG)
     finally:
         context.close()
-    problems = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
     assert problems == [], f"{PAGE_TYPES[kind]} ({scheme}):\n" + "\n".join(problems)
 
 

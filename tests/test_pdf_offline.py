@@ -216,6 +216,24 @@ def test_book_is_a4_numbered_and_without_site_chrome(book):
     assert [c for c in CHROME if c in " ".join(texts)] == []
 
 
+def test_every_link_in_every_pdf_points_at_the_public_site(exported):
+    """A PDF is read long after it was printed, by someone with no local server: every web link in every
+    handout and in the book goes to the public site (or to a DOI), never to the exporter's server."""
+    site, _ = exported
+    public = "https://smr-atlas.github.io/"
+    for path in sorted((site / "downloads").rglob("*.pdf")):
+        uris = [
+            str(annot["/A"]["/URI"])
+            for page in pdf_reader(path).pages
+            for annot in (a.get_object() for a in page.get("/Annots") or [])
+            if annot.get("/Subtype") == "/Link" and "/A" in annot and "/URI" in annot["/A"]
+        ]
+        assert uris, f"{path.name}: no links at all"
+        assert any(u.startswith(public) for u in uris), f"{path.name}: no link to the page it came from"
+        local = [u for u in uris if not u.startswith("https://") or urlparse(u).hostname in {"127.0.0.1", "localhost"}]
+        assert local == [], f"{path.relative_to(site)}: {local[:5]}"
+
+
 def test_every_pdf_embeds_its_fonts(exported):
     site, _ = exported
     for path in sorted(site.rglob("*.pdf")):

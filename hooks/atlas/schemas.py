@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 COMMON = "common.schema.json"
@@ -30,8 +31,12 @@ def load_schema(name: str) -> dict:
 
 @cache
 def _registry() -> Registry:
-    schemas = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))]
-    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+    # Keyed by file name, as the schemas refer to each other ("common.schema.json#/$defs/slug"); they
+    # have no $id, so editors and check-jsonschema resolve the same names next to the schema file.
+    return Registry().with_resources(
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")), default_specification=DRAFT202012))
+        for p in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    )
 
 
 def _whole_number(checker, instance) -> bool:
@@ -44,10 +49,14 @@ _Validator = jsonschema.validators.extend(
 )
 
 
-@cache
-def validator(name: str) -> jsonschema.protocols.Validator:
-    """One validator per schema, not one per file."""
-    return _Validator(load_schema(name), registry=_registry())
+_validators: dict[int, jsonschema.protocols.Validator] = {}
+
+
+def validator(schema: dict) -> jsonschema.protocols.Validator:
+    """One validator per schema, not one per file (load_schema hands out the same dict every time)."""
+    if id(schema) not in _validators:
+        _validators[id(schema)] = _Validator(schema, registry=_registry())
+    return _validators[id(schema)]
 
 
 def resolve(node: dict) -> dict:

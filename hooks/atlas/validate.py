@@ -49,7 +49,7 @@ def schema_problems(doc: Document, schema: dict) -> list[Problem]:
         )
         for path in placeholders
     ]
-    for error in validator(schema["$id"].split(".")[0]).iter_errors(doc.data):
+    for error in validator(schema).iter_errors(doc.data):
         if tuple(error.absolute_path) in placeholders:
             continue
         problems.extend(_explain(doc, error))
