@@ -1,0 +1,139 @@
+"""Build a figure's scene: the body posed and placed at the start and at the end of one pass.
+
+``build_scene(spec)`` poses the body from the merged angles, puts the tool against the named
+segment at the pass's start fraction on the side facing what holds it, and lets the solver
+place the body so the supports rest on their surfaces. The end frame uses the end fraction
+and the end angles; a tool on the floor, a wall or a table stays where it was (the body moves
+over it), a tool in the hands moves with them. Everything is in centimetres, y up; mirroring
+for a left side happens only when drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .contacts import face_normal, face_of, part_gaps, penetrations, tool_gap
+from .geometry import add, length, mul, rotate, sub, unit
+from .props import Surface, Tool, surfaces
+from .skeleton import Body, pose
+from .solver import joint_bounds, least_squares
+from .spec import Spec
+
+_HOLDERS_FIXED = ("floor", "wall", "seat", "step", "table")
+
+
+@dataclass
+class Frame:
+    body: Body
+    tool: Tool
+    fraction: float
+    joints: dict[str, float]
+
+
+@dataclass
+class Scene:
+    spec: Spec
+    surfaces: dict[str, Surface]
+    start: Frame
+    end: Frame
+    face: str  # which face of the segment meets the tool: front, back, outer, inner, sole, top
+
+
+def place_tool(spec: Spec, body: Body, fraction: float, surf: dict[str, Surface], pin=None) -> Tool:
+    """The tool against ``spec.segment`` at ``fraction``, resting on its holder."""
+    cap = body.capsules[spec.segment]
+    radius = float(spec.tool_size.get("diameter_cm", 10)) / 2
+    length = float(spec.tool_size.get("length_cm", 2 * radius))
+    normal = _normal(spec, body, surf)
+    depth = 0.0 if spec.lay == "upright" else cap.radius(fraction) + radius  # upright: on the surface toward you
+    center = add(cap.point(fraction), mul(normal, depth))
+    holder = surf.get(spec.holder)
+    if holder is not None and holder.vertical:
+        center = (holder.level + holder.room * radius, center[1] if pin is None else pin)
+    elif holder is not None:
+        center = (center[0] if pin is None else pin, holder.level + radius)
+    return Tool(spec.tool, center, radius, length, spec.lay, spec.view)
+
+
+def _normal(spec: Spec, body: Body, surf: dict[str, Surface]):
+    cap = body.capsules[spec.segment]
+    if spec.face:
+        n = face_normal(cap, spec.face, spec.view)
+        if n is not None:
+            return n
+    d = unit(sub(cap.b, cap.a))
+    options = (rotate(d, 90), rotate(d, -90))
+    holder = surf.get(spec.holder)
+    if holder is not None and holder.vertical:
+        return max(options, key=lambda n: -n[0] * holder.room)
+    if holder is None:  # in the hands, on a face this view cannot show (an inner thigh from the side): the top
+        return max(options, key=lambda n: n[1])
+    return min(options, key=lambda n: n[1])  # the underside, toward a floor, seat or table
+
+
+def _pose_at(spec: Spec, joints: dict, x: list[float], free: list[str], root) -> Body:
+    angles = dict(joints)
+    angles.update(zip(free, x[2:], strict=True))
+    return pose(angles, spec.view).shifted(root[0] + x[0], root[1] + x[1])
+
+
+def residuals(spec: Spec, body: Body, tool: Tool, surf: dict[str, Surface], fraction: float) -> list[float]:
+    """Every support gap, the tool's gap to its segment and how far from the intended place it
+    touches, and how deep anything goes into the floor, a wall or the tool: all zero when right."""
+    out = []
+    for s in spec.supports:
+        out += part_gaps(body, s.part, s.on, surf, tool)
+    gap, t = tool_gap(body, spec.segment, tool)
+    cap = body.capsules[spec.segment]
+    out += [gap, (t - fraction) * length(sub(cap.b, cap.a))]
+    holders = {s.part for s in spec.supports if s.on == "tool"}
+    out += [min(depth, 0.0) for _, _, depth in penetrations(body, tool, spec.segment, holders, surf)]
+    return out
+
+
+def solve_frame(spec: Spec, joints: dict, fraction: float, surf, root, pin=None, anchored=False) -> Frame:
+    free = list(spec.free)
+    start = [0.0, 0.0] + [joints.get(j, 0.0) for j in free]
+    keep_x = 1.0 if anchored else 0.02  # seated or standing bodies do not slide; bodies on the floor do
+
+    def res(x):
+        body = _pose_at(spec, joints, x, free, root)
+        tool = place_tool(spec, body, fraction, surf, pin)
+        reg = [keep_x * x[0]] + [0.05 * (v - start[i + 2]) for i, v in enumerate(x[2:])]
+        return residuals(spec, body, tool, surf, fraction) + reg
+
+    bounds = [(-400.0, 400.0), (-400.0, 400.0)] + joint_bounds(spec.view, free)
+    x = least_squares(res, start, bounds)
+    body = _pose_at(spec, joints, x, free, root)
+    solved = dict(joints) | dict(zip(free, x[2:], strict=True))
+    return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved)
+
+
+def build_scene(spec: Spec) -> Scene:
+    surf = surfaces(spec.props, spec.frame[0])
+    root = (float(spec.posture.get("x_cm", spec.frame[0] / 2)), 60.0)
+    anchored = any(p in spec.props for p in ("chair", "table", "wall"))
+    first = solve_frame(spec, spec.joints, spec.start, surf, root)
+    pin = None
+    if spec.holder in _HOLDERS_FIXED:
+        pin = first.tool.center[1] if surf[spec.holder].vertical else first.tool.center[0]
+    end_joints = dict(first.joints) | spec.end_joints
+    root_end = (first.body.points["root"][0], first.body.points["root"][1])
+    last = solve_frame(spec, end_joints, spec.end, surf, root_end, pin, anchored)
+    normal = _normal(spec, first.body, surf)
+    face = spec.face or face_of(first.body.capsules[spec.segment], normal, spec.view)
+    scene = Scene(spec, surf, first, last, face)
+    return _centre(scene) if set(spec.props) <= {"floor"} else scene
+
+
+def _centre(scene: Scene) -> Scene:
+    """On a bare floor, slide both frames so the drawing sits in the middle of its frame."""
+    from .bounds import scene_box
+
+    x0, _, x1, _ = scene_box(scene)
+    dx = scene.spec.frame[0] / 2 - (x0 + x1) / 2
+    for f in (scene.start, scene.end):
+        f.body = f.body.shifted(dx, 0.0)
+        t = f.tool
+        f.tool = Tool(t.kind, (t.center[0] + dx, t.center[1]), t.radius, t.length, t.lay, t.view)
+    return scene
