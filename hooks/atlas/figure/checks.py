@@ -179,7 +179,9 @@ def collision_problems(scene: Scene, frame: Frame, when: str) -> list[Problem]:
         if depth >= -TOLERANCE:
             continue
         if name == "tool":
-            out.append(_at(spec.doc, ("figure", "holder"), f"the {tool} goes {_cm(depth)} through the {what} {_WHEN[when]}"))
+            out.append(
+                _at(spec.doc, ("figure", "holder"), f"the {tool} goes {_cm(depth)} through the {what} {_WHEN[when]}")
+            )
         elif what == "tool":
             out.append(_at(doc, path, f"the {name} goes {_cm(depth)} into the {tool} {_WHEN[when]}"))
         else:

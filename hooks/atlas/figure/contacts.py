@@ -49,7 +49,10 @@ def part_gaps(body: Body, part: str, on: str, surfaces: dict[str, Surface], tool
         if part == "bottom":
             return [min(s.gap(p, r) for p, r in _ends(body.capsules["pelvis"])) + s.overhang(body.points["root"])]
         if part in body.capsules:
-            return [s.gap(p, r) + s.overhang(p) for p, r in _ends(body.capsules[part])]
+            ends = _ends(body.capsules[part])
+            if part.endswith("_foot") and body.view == "front":  # seen from the front only the sole can rest
+                ends = ends[1:]
+            return [s.gap(p, r) + s.overhang(p) for p, r in ends]
         p, r = _circle(body, part)
         return [s.gap(p, r) + s.overhang(p)]
     if on == "tool":
@@ -110,18 +113,33 @@ def tool_gap(body: Body, segment: str, tool: Tool) -> tuple[float, float]:
     return d - cap.radius(t) - tool.radius, t
 
 
+_LEG, _ARM = {"thigh", "shank", "foot"}, {"upper_arm", "forearm", "hand"}
+
+
+def _same_limb(a: str, b: str) -> bool:
+    if a.split("_")[0] != b.split("_")[0]:
+        return False
+    ka, kb = a.split("_", 1)[-1], b.split("_", 1)[-1]
+    return (ka in _LEG and kb in _LEG) or (ka in _ARM and kb in _ARM)
+
+
 def penetrations(body: Body, tool: Tool, target: str, holders: set[str], surfaces: dict[str, Surface]):
     """(part, what, depth) for every body part or tool that goes into the floor, a wall or the tool.
 
     Depth is negative when it goes in. Seen from the side, a ball or short tool sits on one side
-    of the body only, so the far limbs (at another depth) cannot hit it; a long roller spans both."""
+    of the body only, so the far limbs (at another depth) cannot hit it; a long roller spans both.
+    A segment turned well out of the picture is at another depth too, so only the floor and walls
+    are checked for it."""
     walls = [s for s in surfaces.values() if s.name in ("floor", "wall")]
     spans_both = tool.view == "front" or tool.length >= 30
     out = []
     for name, cap in body.capsules.items():
         for s in walls:
             out.append((name, s.name, min(s.gap(cap.a, cap.ra), s.gap(cap.b, cap.rb))))
-        if name == target or name in holders or tool.lay == "upright" or (cap.group == "far" and not spans_both):
+        elsewhere = abs(body.turn.get(name, 0.0)) >= 30 or (cap.group == "far" and not spans_both)
+        if tool.lay == "along" and tool.view == "side":  # lying beside the body: only the rolled limb reaches it
+            elsewhere = elsewhere or not _same_limb(name, target)
+        if name == target or name in holders or tool.lay == "upright" or elsewhere:
             continue
         a, b = tool.axis()
         d, _, _ = segment_distance(cap.a, cap.b, a, b)

@@ -30,17 +30,41 @@ _PART = {  # (segment, face) → what a reader calls it
     ("foot", "sole"): "sole of the foot",
     ("upper_arm", "back"): "back of the upper arm",
 }
-# segment → (near the proximal joint, near the distal joint, the middle)
-_ENDS = {
-    "shank": ("just below the knee", "just above the ankle", "the middle of the lower leg"),
-    "thigh": ("just below the hip", "just above the knee", "the middle of the thigh"),
-    "pelvis": ("the bottom of the buttock", "the top of the buttock", "the middle of the buttock"),
-    "trunk": ("the bottom of the ribs", "the top of the shoulder blades", "the middle of the back"),
-    "neck": ("the base of the neck", "the base of the skull", "the middle of the neck"),
-    "head": ("the base of the skull", "the crown", "the back of the head"),
-    "forearm": ("just below the elbow", "a hand's width above the wrist", "the middle of the forearm"),
-    "foot": ("the front of the heel", "the ball of the foot", "the arch"),
-    "upper_arm": ("just below the shoulder", "just above the elbow", "the middle of the upper arm"),
+# (segment, face) or segment → landmarks along it: (up to this fraction, words), from the proximal joint.
+_ALONG = {
+    "shank": [(0.34, "just below the knee"), (0.66, "the middle of the lower leg"), (1, "just above the ankle")],
+    "thigh": [(0.3, "just below the hip"), (0.7, "the middle of the thigh"), (1, "just above the knee")],
+    "pelvis": [(0.4, "the bottom of the buttock"), (0.6, "the middle of the buttock"), (1, "the top of the buttock")],
+    ("pelvis", "outer"): [(0.5, "the front of the hip, just below the bony point"), (1, "the side of the hip")],
+    "trunk": [
+        (0.3, "the bottom of the ribs"),
+        (0.7, "the middle of the back"),
+        (0.88, "the top of the shoulder blades"),
+        (1, "the top of the shoulder"),
+    ],
+    ("trunk", "front"): [(0.4, "the lower ribs"), (0.75, "the middle of the chest"), (1, "just below the collarbone")],
+    ("trunk", "outer"): [(0.4, "the bottom of the ribs"), (0.7, "the side of the ribs"), (1, "just below the armpit")],
+    "neck": [(0.4, "the base of the neck"), (0.7, "the middle of the neck"), (1, "the base of the skull")],
+    "head": [(0.3, "the base of the skull"), (1, "the back of the head")],
+    "forearm": [
+        (0.34, "just below the elbow"),
+        (0.66, "the middle of the forearm"),
+        (1, "a hand's width above the wrist"),
+    ],
+    "foot": [(0.3, "just in front of the heel"), (0.6, "the arch"), (1, "the pad behind the toes")],
+    "upper_arm": [
+        (0.34, "just below the shoulder"),
+        (0.66, "the middle of the upper arm"),
+        (1, "just above the elbow"),
+    ],
+}
+# joint kind → (words when the angle grows, words when it shrinks) for the motion of a pass
+_MOTION = {
+    "knee": ("bending the knees", "straightening the knees"),
+    "hip": ("bending at the hips", "straightening the hips"),
+    "neck": ("nodding the head forward a little", "tipping the head back a little"),
+    "elbow": ("bending the elbow", "straightening the elbow"),
+    "shoulder": ("raising the arm", "lowering the arm"),
 }
 _TOUCH = {"floor": "on the floor", "wall": "against the wall", "seat": "on the chair", "step": "on the step"}
 _TOUCH |= {"table": "on the table"}
@@ -55,10 +79,25 @@ def part_word(segment: str, face: str) -> str:
     return _PART.get((kind, face), kind.replace("_", " "))
 
 
-def where_word(segment: str, fraction: float) -> str:
+def where_word(segment: str, fraction: float, face: str | None = None) -> str:
     kind = segment.split("_", 1)[1] if segment.startswith(("near_", "far_")) else segment
-    first, last, middle = _ENDS.get(kind, ("one end", "the other end", "the middle"))
-    return first if fraction < 0.34 else last if fraction > 0.66 else middle
+    marks = _ALONG.get((kind, face)) or _ALONG.get(kind) or [(0.5, "one end"), (1, "the other end")]
+    return next(words for upto, words in marks if fraction <= upto)
+
+
+def motion_words(spec) -> str:
+    """What moves during the pass, from the joints that change between its start and end."""
+    changes = [(name, value - spec.joints.get(name, 0.0)) for name, value in spec.end_joints.items()]
+    changes = [(n, d) for n, d in changes if abs(d) >= 5]
+    if not changes:
+        return ""
+    name, delta = max(changes, key=lambda c: abs(c[1]))
+    kind = name.split("_", 1)[1] if name.startswith(("near_", "far_")) else name
+    grow, shrink = _MOTION.get(kind, ("moving", "moving"))
+    words = grow if delta > 0 else shrink
+    if kind in ("knee",) and sum(1 for n, _ in changes if n.endswith("_knee")) == 1:
+        words = words.replace("the knees", f"the {side_word(spec, name)} knee")
+    return words
 
 
 def side_word(spec, part: str) -> str:
@@ -110,8 +149,23 @@ def describe(scene, tool_title: str | None = None) -> tuple[str, str]:
     scene_words = f"{spec.posture['title']}, {target} on the {tool}{held}"
     if supports:
         scene_words += f", {supports}"
-    start, end = where_word(spec.segment, spec.start), where_word(spec.segment, spec.end)
     view = "Side view" if spec.view == "side" else "Front view"
-    alt = f"{view}: {scene_words}. The {tool} rolls from {start} to {end}."
-    caption = f"{scene_words[0].upper()}{scene_words[1:]}. Roll from {start} to {end}, then back."
-    return alt, caption
+    first = f"{scene_words[0].upper()}{scene_words[1:]}"
+    how = pass_words(spec, scene.face, tool)
+    return f"{view}: {scene_words}. {how[0]}", f"{first}. {how[1]}"
+
+
+def pass_words(spec, face: str, tool: str) -> tuple[str, str]:
+    """The pass in words, for the alt text and for the caption."""
+    start, end = where_word(spec.segment, spec.start, face), where_word(spec.segment, spec.end, face)
+    moving = motion_words(spec)
+    by = f" by {moving}" if moving else ""
+    if abs(spec.end - spec.start) < 0.02:
+        during = f" while the figure is {moving}" if moving else ""
+        return f"The {tool} stays at {start}{during}.", f"Keep the {tool} at {start}{by}, then go back."
+    if start == end:
+        return (
+            f"The {tool} rolls in small passes around {start}{by}.",
+            f"Roll in small, slow passes around {start}{by}.",
+        )
+    return f"The {tool} rolls from {start} to {end}{by}.", f"Roll from {start} to {end}{by}, then back."

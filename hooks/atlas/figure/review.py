@@ -42,7 +42,9 @@ def _cell(doc, postures, equipment, regions) -> Image.Image:
     lines += [f"PROBLEM: {p}" for p in problems][:4]
     y = FIG_H
     for i, line in enumerate(lines):
-        draw.text((8, y), line, fill="black" if not line.startswith("PROBLEM") else "red", font=bold if i == 0 else font)
+        draw.text(
+            (8, y), line, fill="black" if not line.startswith("PROBLEM") else "red", font=bold if i == 0 else font
+        )
         y += 20 if i == 0 else 16
     draw.rectangle((0, 0, CELL_W - 1, FIG_H + TEXT_H - 1), outline="#bbb")
     return cell

@@ -71,10 +71,10 @@ def _normal(spec: Spec, body: Body, surf: dict[str, Surface]):
     return min(options, key=lambda n: n[1])  # the underside, toward a floor, seat or table
 
 
-def _pose_at(spec: Spec, joints: dict, x: list[float], free: list[str], root) -> Body:
+def _pose_at(spec: Spec, joints: dict, turn: dict, x: list[float], free: list[str], root) -> Body:
     angles = dict(joints)
     angles.update(zip(free, x[2:], strict=True))
-    return pose(angles, spec.view).shifted(root[0] + x[0], root[1] + x[1])
+    return pose(angles, spec.view, turn).shifted(root[0] + x[0], root[1] + x[1])
 
 
 def residuals(spec: Spec, body: Body, tool: Tool, surf: dict[str, Surface], fraction: float) -> list[float]:
@@ -91,20 +91,20 @@ def residuals(spec: Spec, body: Body, tool: Tool, surf: dict[str, Surface], frac
     return out
 
 
-def solve_frame(spec: Spec, joints: dict, fraction: float, surf, root, pin=None, anchored=False) -> Frame:
+def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, root, pin=None, anchored=False) -> Frame:
     free = list(spec.free)
     start = [0.0, 0.0] + [joints.get(j, 0.0) for j in free]
     keep_x = 1.0 if anchored else 0.02  # seated or standing bodies do not slide; bodies on the floor do
 
     def res(x):
-        body = _pose_at(spec, joints, x, free, root)
+        body = _pose_at(spec, joints, turn, x, free, root)
         tool = place_tool(spec, body, fraction, surf, pin)
         reg = [keep_x * x[0]] + [0.05 * (v - start[i + 2]) for i, v in enumerate(x[2:])]
         return residuals(spec, body, tool, surf, fraction) + reg
 
     bounds = [(-400.0, 400.0), (-400.0, 400.0)] + joint_bounds(spec.view, free)
     x = least_squares(res, start, bounds)
-    body = _pose_at(spec, joints, x, free, root)
+    body = _pose_at(spec, joints, turn, x, free, root)
     solved = dict(joints) | dict(zip(free, x[2:], strict=True))
     return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved)
 
@@ -113,13 +113,13 @@ def build_scene(spec: Spec) -> Scene:
     surf = surfaces(spec.props, spec.frame[0])
     root = (float(spec.posture.get("x_cm", spec.frame[0] / 2)), 60.0)
     anchored = any(p in spec.props for p in ("chair", "table", "wall"))
-    first = solve_frame(spec, spec.joints, spec.start, surf, root)
+    first = solve_frame(spec, spec.joints, spec.turn, spec.start, surf, root)
     pin = None
     if spec.holder in _HOLDERS_FIXED:
         pin = first.tool.center[1] if surf[spec.holder].vertical else first.tool.center[0]
     end_joints = dict(first.joints) | spec.end_joints
     root_end = (first.body.points["root"][0], first.body.points["root"][1])
-    last = solve_frame(spec, end_joints, spec.end, surf, root_end, pin, anchored)
+    last = solve_frame(spec, end_joints, spec.turn | spec.end_turn, spec.end, surf, root_end, pin, anchored)
     normal = _normal(spec, first.body, surf)
     face = spec.face or face_of(first.body.capsules[spec.segment], normal, spec.view)
     scene = Scene(spec, surf, first, last, face)

@@ -53,8 +53,11 @@ _MID_ORDER = ("pelvis", "trunk", "neck", "head")
 _LIMB_ORDER = ("thigh", "shank", "foot", "upper_arm", "forearm", "hand")
 
 
-def body_shapes(cv: Canvas, body, target: str) -> list[dict]:
-    """One shape per capsule, back to front, each with the class that colours it."""
+def body_shapes(cv: Canvas, body, target: str, span: tuple[float, float]) -> list[dict]:
+    """One shape per capsule, back to front, each with the class that colours it.
+
+    The rolled segment is tinted, and the stretch one pass covers (``span``, fractions along
+    it) is drawn over it as a stronger band, so a reader sees exactly where the tool works."""
     out = []
     for group in _ORDER:
         names = _MID_ORDER if group == "mid" else [f"{group}_{s}" for s in _LIMB_ORDER]
@@ -62,6 +65,10 @@ def body_shapes(cv: Canvas, body, target: str) -> list[dict]:
             c = body.capsules[name]
             cls = "atlas-fig__target" if name == target else f"atlas-fig__{group}"
             out.append({"name": name, "cls": cls, "d": capsule_d(cv, c.a, c.b, c.ra, c.rb)})
+            if name == target:
+                lo, hi = max(min(span) - 0.06, 0.0), min(max(span) + 0.06, 1.0)
+                a, b, ra, rb = c.point(lo), c.point(hi), c.radius(lo) * 0.8, c.radius(hi) * 0.8
+                out.append({"name": "band", "cls": "atlas-fig__band", "d": capsule_d(cv, a, b, ra, rb)})
             if name == "head" and body.view == "side":
                 out.append({"name": "nose", "cls": "atlas-fig__mid", "d": _nose(cv, c)})
     return out

@@ -16,10 +16,15 @@ Angles (degrees, see ranges.py for the limits):
 - ``near_/far_`` + ``hip``, ``knee``, ``ankle``, ``shoulder``, ``elbow``, ``wrist``: flexion
   positive in the side view; in the front view abduction for hip and shoulder, and bending
   toward the midline for knee and elbow.
+
+A limb that points out of the picture (a leg bent out to the side, seen from the side) is
+given a ``turn`` in degrees and drawn foreshortened; the range checks see only the angles in
+the picture, which is the model's main simplification.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from . import anthropometry as A
@@ -58,13 +63,14 @@ class Body:
     view: str
     capsules: dict[str, Capsule] = field(default_factory=dict)
     points: dict[str, Point] = field(default_factory=dict)  # joints and landmarks, e.g. "near_heel"
+    turn: dict[str, float] = field(default_factory=dict)  # segment → degrees it points out of the picture
 
     def shifted(self, dx: float, dy: float) -> Body:
         def mv(p):
             return (p[0] + dx, p[1] + dy)
 
         caps = {k: Capsule(c.name, c.group, mv(c.a), mv(c.b), c.ra, c.rb) for k, c in self.capsules.items()}
-        return Body(self.view, caps, {k: mv(p) for k, p in self.points.items()})
+        return Body(self.view, caps, {k: mv(p) for k, p in self.points.items()}, self.turn)
 
 
 def _width(segment: str, view: str) -> tuple[float, float]:
@@ -76,17 +82,21 @@ def _width(segment: str, view: str) -> tuple[float, float]:
 def _chain(body: Body, name: str, group: str, start: Point, direction: Point, inset=(0.0, 0.0)) -> Point:
     """Add one segment from ``start`` along the unit ``direction``; return its distal joint."""
     segment = name.split("_", 1)[1] if group != "mid" else name
-    end = add(start, mul(direction, A.cm(A.SEGMENTS[segment].length)))
+    # A segment turned out of the picture (toward you or away) is drawn foreshortened.
+    seen = math.cos(math.radians(body.turn.get(name, 0.0)))
+    end = add(start, mul(direction, A.cm(A.SEGMENTS[segment].length) * seen))
     ra, rb = _width(segment, body.view)
     a, b = add(start, mul(direction, ra * inset[0])), add(end, mul(direction, -rb * inset[1]))
     body.capsules[name] = Capsule(name, group, a, b, ra, rb)
     return end
 
 
-def pose(angles: dict[str, float], view: str) -> Body:
-    """The body for ``angles`` (missing joints are 0) with the hip joints' midpoint at (0, 0)."""
+def pose(angles: dict[str, float], view: str, turn: dict[str, float] | None = None) -> Body:
+    """The body for ``angles`` (missing joints are 0) with the hip joints' midpoint at (0, 0).
+
+    ``turn``: segments that point out of the picture, in degrees (drawn shorter by its cosine)."""
     g = {j: float(angles.get(j, 0.0)) for j in JOINTS}
-    body = Body(view)
+    body = Body(view, turn=dict(turn or {}))
     root = (0.0, 0.0)
     pelvis_dir = rotate(UP, -g["body"])
     front = view == "front"
@@ -137,8 +147,8 @@ def _leg(body: Body, side: str, g: dict, root: Point, pelvis_dir: Point) -> None
         foot_dir = rotate(shank_dir, -s * g[f"{side}_ankle"])
         heel = toes = add(ankle, mul(foot_dir, A.cm(A.ANKLE_HEIGHT)))
     ra, rb = _width("foot", body.view)
-    if heel == toes:
-        a, b = ankle, heel
+    if heel == toes:  # seen from the front: from the ankle down to the sole
+        a, b = ankle, add(heel, mul(unit(sub(ankle, heel)), rb))
     else:  # from above the heel, where the shank meets the foot, to the toes, resting on the sole line
         lift = unit(rotate(sub(toes, heel), 90))
         a = lerp(ankle, add(heel, mul(lift, ra)), 0.5)

@@ -20,7 +20,32 @@ _STEP = 1e-3  # finite-difference step (cm or degrees)
 def least_squares(
     residuals: Callable[[list[float]], list[float]], x0: list[float], bounds: list[tuple[float, float]], rounds=30
 ) -> list[float]:
-    """Minimise the sum of squared residuals from ``x0`` within ``bounds`` (Levenberg–Marquardt)."""
+    """Minimise the sum of squared residuals within ``bounds``: from ``x0``, and when that leaves
+    a visible gap (over 1 cm), also from a few nearby starts, keeping the best (a local method)."""
+    best = _descend(residuals, x0, bounds, rounds)
+    cost = _cost(residuals(best))
+    for k in range(len(_NUDGES)):
+        if cost < 1.0:
+            break
+        start = [
+            min(max(v + _NUDGES[k] * (i >= 2) * (1 if (i + k) % 2 else -1), lo), hi)
+            for i, (v, (lo, hi)) in enumerate(zip(x0, bounds, strict=True))
+        ]
+        trial = _descend(residuals, start, bounds, rounds)
+        if _cost(residuals(trial)) < cost:
+            best, cost = trial, _cost(residuals(trial))
+    return best
+
+
+_NUDGES = (20.0, -20.0, 40.0)  # degrees added to the free joints (alternating signs) for a fresh start
+
+
+def _cost(r: list[float]) -> float:
+    return sum(v * v for v in r)
+
+
+def _descend(residuals, x0, bounds, rounds) -> list[float]:
+    """Levenberg–Marquardt from ``x0``, each step clipped to ``bounds``."""
     x, damping = list(x0), 1e-3
     r = residuals(x)
     cost = sum(v * v for v in r)

@@ -33,6 +33,8 @@ class Spec:
     props: dict
     joints: dict[str, float]
     end_joints: dict[str, float]
+    turn: dict[str, float]
+    end_turn: dict[str, float]
     joint_paths: dict[str, tuple[Document, tuple]]  # joint → where its value was written
     supports: list[Support]
     free: list[str]
@@ -77,6 +79,8 @@ def merge(technique_id: str, doc: Document, postures: dict, postures_doc: Docume
         props=posture.get("props", {}),
         joints=joints,
         end_joints={k: float(v) for k, v in fig.get("end_joints", {}).items()},
+        turn={k: float(v) for k, v in (posture.get("turn", {}) | fig.get("turn", {})).items()},
+        end_turn={k: float(v) for k, v in fig.get("end_turn", {}).items()},
         joint_paths=paths,
         supports=supports,
         free=list(fig.get("free", posture.get("free", []))),

@@ -23,7 +23,7 @@ SECONDS_EACH_WAY = 3  # "slow passes, about 3 seconds each way" in most techniqu
 STANDALONE_CSS = (
     ".atlas-fig__mid,.atlas-fig__near{fill:#fff;stroke:#222}"
     ".atlas-fig__far{fill:#e6e6e6;stroke:#777}"
-    ".atlas-fig__target{fill:#f5b8c4;stroke:#b0103a}"
+    ".atlas-fig__target{fill:#fbe3e8;stroke:#b0103a}.atlas-fig__band{fill:#e8879b;stroke:none}"
     ".atlas-fig__tool{fill:#b0103a;stroke:#5a0820}.atlas-fig__core{fill:#fff}"
     ".atlas-fig__props path{stroke:#888}.atlas-fig__floor,.atlas-fig__wall{stroke-width:3}"
     ".atlas-fig__arrow{stroke:#b0103a;stroke-width:3}"
@@ -44,7 +44,7 @@ def _template() -> jinja2.Template:
 
 
 def _frame(cv: Canvas, scene, frame) -> dict:
-    shapes = body_shapes(cv, frame.body, scene.spec.segment)
+    shapes = body_shapes(cv, frame.body, scene.spec.segment, (scene.spec.start, scene.spec.end))
     t = frame.tool
     # The tool sits between the far limbs and the trunk: across the body, in front of the far side.
     tool_at = next(i for i, s in enumerate(shapes) if s["name"] == "pelvis")
