@@ -41,7 +41,7 @@ SEGMENTS: dict[str, Segment] = {
     # Chin to shoulder line: what is left of the height above the shoulders once the head is placed.
     "neck": Segment(1.0 - _SHOULDER - _HEAD, (0.060, 0.060), (0.065, 0.065)),
     "trunk": Segment(_SHOULDER - _HIP - _PELVIS, (0.110, 0.125), (0.160, 0.200)),
-    "pelvis": Segment(_PELVIS, (0.125, 0.110), (0.191, 0.160)),
+    "pelvis": Segment(_PELVIS, (0.105, 0.110), (0.191, 0.160)),
     "upper_arm": Segment(0.186, (0.055, 0.045), (0.055, 0.045)),
     "forearm": Segment(0.146, (0.045, 0.033), (0.045, 0.033)),
     "hand": Segment(0.108, (0.030, 0.022), (0.030, 0.022)),

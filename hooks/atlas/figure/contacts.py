@@ -142,6 +142,10 @@ def penetrations(body: Body, tool: Tool, target: str, holders: set[str], surface
         if name == target or name in holders or tool.lay == "upright" or elsewhere:
             continue
         a, b = tool.axis()
+        reach = max(cap.ra, cap.rb) + tool.half_span + tool.half_height + length(sub(cap.b, cap.a))
+        if abs(cap.a[0] - tool.center[0]) > reach or abs(cap.a[1] - tool.center[1]) > reach:
+            out.append((name, "tool", reach))  # too far apart to touch: skip the exact (slow) distance
+            continue
         d, _, _ = segment_distance(cap.a, cap.b, a, b)
         t = closest_t(lerp(a, b, 0.5), cap.a, cap.b)
         out.append((name, "tool", d - cap.radius(t) - tool.radius))

@@ -51,8 +51,11 @@ def closest_t(p: Point, a: Point, b: Point) -> float:
 
 def segment_distance(a1: Point, a2: Point, b1: Point, b2: Point) -> tuple[float, float, float]:
     """Shortest distance between segments a1a2 and b1b2, and where (t on a, u on b) it is."""
+    crossing = _crossing(a1, a2, b1, b2)
+    if crossing is not None:
+        return (0.0, *crossing)
     best = (math.inf, 0.0, 0.0)
-    for t in (0.0, 1.0):  # the minimum of two segments lies at an end of one of them (or they cross)
+    for t in (0.0, 1.0):  # apart, the minimum of two segments lies at an end of one of them
         p = lerp(a1, a2, t)
         u = closest_t(p, b1, b2)
         best = min(best, (length(sub(p, lerp(b1, b2, u))), t, u))
@@ -61,3 +64,15 @@ def segment_distance(a1: Point, a2: Point, b1: Point, b2: Point) -> tuple[float,
         t = closest_t(q, a1, a2)
         best = min(best, (length(sub(lerp(a1, a2, t), q)), t, u))
     return best
+
+
+def _crossing(a1: Point, a2: Point, b1: Point, b2: Point) -> tuple[float, float] | None:
+    """Where (t on a, u on b) two segments cross, or None."""
+    da, db = sub(a2, a1), sub(b2, b1)
+    denom = da[0] * db[1] - da[1] * db[0]
+    if abs(denom) < 1e-12:
+        return None
+    w = sub(b1, a1)
+    t = (w[0] * db[1] - w[1] * db[0]) / denom
+    u = (w[0] * da[1] - w[1] * da[0]) / denom
+    return (t, u) if 0 <= t <= 1 and 0 <= u <= 1 else None

@@ -1,7 +1,7 @@
 """The room and the tools: floor, wall, chair, step, table, and where a tool sits.
 
 Sizes are real centimetres. Furniture heights are typical values chosen for the drawing, not
-measurements of any product: a chair seat 45 cm high and 40 cm deep, a step or low stool
+measurements of any product: a chair seat 43 cm high and 40 cm deep, a step or low stool
 20 cm high and 30 cm wide, a table top 74 cm high. Tool sizes come from ``data/equipment.yaml``
 (``size``). To add a prop, add its surfaces to ``surfaces`` and its shape to the template.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .geometry import Point
 
-SEAT_HEIGHT, SEAT_DEPTH, BACKREST = 45.0, 40.0, 85.0
+SEAT_HEIGHT, SEAT_DEPTH, BACKREST = 43.0, 40.0, 85.0
 STEP_HEIGHT, STEP_WIDTH = 20.0, 30.0
 TABLE_HEIGHT, TABLE_DEPTH = 74.0, 70.0
 WALL_HEIGHT = 220.0

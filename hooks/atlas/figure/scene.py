@@ -19,6 +19,8 @@ from .skeleton import Body, pose
 from .solver import joint_bounds, least_squares
 from .spec import Spec
 
+# How much the solver resists moving a free joint: a 1 cm gap weighs as much as STAY⁻¹ degrees of change.
+STAY = 0.015
 _HOLDERS_FIXED = ("floor", "wall", "seat", "step", "table")
 
 
@@ -99,11 +101,12 @@ def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, roo
     def res(x):
         body = _pose_at(spec, joints, turn, x, free, root)
         tool = place_tool(spec, body, fraction, surf, pin)
-        reg = [keep_x * x[0]] + [0.05 * (v - start[i + 2]) for i, v in enumerate(x[2:])]
+        reg = [keep_x * x[0]] + [STAY * (v - start[i + 2]) for i, v in enumerate(x[2:])]
         return residuals(spec, body, tool, surf, fraction) + reg
 
     bounds = [(-400.0, 400.0), (-400.0, 400.0)] + joint_bounds(spec.view, free)
-    x = least_squares(res, start, bounds)
+    physical = len(res(start)) - len(start) + 1  # all but the regularisation terms
+    x = least_squares(res, start, bounds, physical)
     body = _pose_at(spec, joints, turn, x, free, root)
     solved = dict(joints) | dict(zip(free, x[2:], strict=True))
     return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved)

@@ -73,18 +73,25 @@ class Body:
         return Body(self.view, caps, {k: mv(p) for k, p in self.points.items()}, self.turn)
 
 
+_LENGTH = {name: A.cm(s.length) for name, s in A.SEGMENTS.items()}
+_WIDTH = {
+    (name, view): (A.cm(w[0]) / 2, A.cm(w[1]) / 2)
+    for name, s in A.SEGMENTS.items()
+    for view, w in (("side", s.side_width), ("front", s.front_width))
+}
+
+
 def _width(segment: str, view: str) -> tuple[float, float]:
-    s = A.SEGMENTS[segment]
-    w = s.side_width if view == "side" else s.front_width
-    return A.cm(w[0]) / 2, A.cm(w[1]) / 2
+    return _WIDTH[(segment, view)]
 
 
 def _chain(body: Body, name: str, group: str, start: Point, direction: Point, inset=(0.0, 0.0)) -> Point:
     """Add one segment from ``start`` along the unit ``direction``; return its distal joint."""
     segment = name.split("_", 1)[1] if group != "mid" else name
     # A segment turned out of the picture (toward you or away) is drawn foreshortened.
-    seen = math.cos(math.radians(body.turn.get(name, 0.0)))
-    end = add(start, mul(direction, A.cm(A.SEGMENTS[segment].length) * seen))
+    turn = body.turn.get(name)
+    seen = math.cos(math.radians(turn)) if turn else 1.0
+    end = add(start, mul(direction, _LENGTH[segment] * seen))
     ra, rb = _width(segment, body.view)
     a, b = add(start, mul(direction, ra * inset[0])), add(end, mul(direction, -rb * inset[1]))
     body.capsules[name] = Capsule(name, group, a, b, ra, rb)

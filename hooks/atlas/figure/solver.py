@@ -18,26 +18,34 @@ _STEP = 1e-3  # finite-difference step (cm or degrees)
 
 
 def least_squares(
-    residuals: Callable[[list[float]], list[float]], x0: list[float], bounds: list[tuple[float, float]], rounds=30
+    residuals: Callable[[list[float]], list[float]],
+    x0: list[float],
+    bounds: list[tuple[float, float]],
+    physical: int,
+    rounds: int = 20,
 ) -> list[float]:
-    """Minimise the sum of squared residuals within ``bounds``: from ``x0``, and when that leaves
-    a visible gap (over 1 cm), also from a few nearby starts, keeping the best (a local method)."""
+    """Minimise the sum of squared residuals within ``bounds``, from ``x0``.
+
+    The first ``physical`` residuals are gaps in cm; when one is still over 1 cm, a few nearby
+    starts are tried as well and the best kept (Levenberg–Marquardt is a local method)."""
     best = _descend(residuals, x0, bounds, rounds)
-    cost = _cost(residuals(best))
-    for k in range(len(_NUDGES)):
-        if cost < 1.0:
+    r = residuals(best)
+    cost = _cost(r)
+    for k, nudge in enumerate(_NUDGES):
+        if max((abs(v) for v in r[:physical]), default=0.0) <= 1.0:
             break
         start = [
-            min(max(v + _NUDGES[k] * (i >= 2) * (1 if (i + k) % 2 else -1), lo), hi)
+            min(max(v + (nudge if i >= 2 else 0.0) * (1 if (i + k) % 2 else -1), lo), hi)
             for i, (v, (lo, hi)) in enumerate(zip(x0, bounds, strict=True))
         ]
         trial = _descend(residuals, start, bounds, rounds)
-        if _cost(residuals(trial)) < cost:
-            best, cost = trial, _cost(residuals(trial))
+        tr = residuals(trial)
+        if _cost(tr) < cost:
+            best, r, cost = trial, tr, _cost(tr)
     return best
 
 
-_NUDGES = (20.0, -20.0, 40.0)  # degrees added to the free joints (alternating signs) for a fresh start
+_NUDGES = (20.0, -25.0)  # degrees added to the free joints (alternating signs) for a fresh start
 
 
 def _cost(r: list[float]) -> float:
@@ -48,24 +56,23 @@ def _descend(residuals, x0, bounds, rounds) -> list[float]:
     """Levenberg–Marquardt from ``x0``, each step clipped to ``bounds``."""
     x, damping = list(x0), 1e-3
     r = residuals(x)
-    cost = sum(v * v for v in r)
+    cost = _cost(r)
+    n = len(x)
     for _ in range(rounds):
         jac = _jacobian(residuals, x, r)
-        n = len(x)
-        jtj = [[sum(jac[k][i] * jac[k][j] for k in range(len(r))) for j in range(n)] for i in range(n)]
-        jtr = [sum(jac[k][i] * r[k] for k in range(len(r))) for i in range(n)]
-        improved = False
-        for _ in range(8):
+        jtj = [[sum(row[i] * row[j] for row in jac) for j in range(n)] for i in range(n)]
+        jtr = [sum(row[i] * v for row, v in zip(jac, r, strict=True)) for i in range(n)]
+        before = cost
+        for _ in range(6):
             a = [[jtj[i][j] + (damping * (1 + jtj[i][i]) if i == j else 0) for j in range(n)] for i in range(n)]
             step = _solve(a, [-v for v in jtr])
             trial = [min(max(x[i] + step[i], bounds[i][0]), bounds[i][1]) for i in range(n)]
             tr = residuals(trial)
-            trial_cost = sum(v * v for v in tr)
-            if trial_cost < cost:
-                x, r, cost, damping, improved = trial, tr, trial_cost, damping / 3, True
+            if _cost(tr) < cost:
+                x, r, cost, damping = trial, tr, _cost(tr), damping / 3
                 break
             damping *= 4
-        if not improved or cost < 1e-6:
+        if before - cost < 1e-3 * (1 + before):  # no real progress: done
             break
     return x
 
