@@ -59,6 +59,7 @@ _ALONG = {
     ],
 }
 # joint kind → (words when the angle grows, words when it shrinks) for the motion of a pass
+_MOVERS = {"near_knee", "far_knee", "near_hip", "far_hip", "neck", "near_elbow", "near_shoulder"}
 _MOTION = {
     "knee": ("bending the knees", "straightening the knees"),
     "hip": ("bending at the hips", "straightening the hips"),
@@ -71,7 +72,7 @@ _TOUCH |= {"table": "on the table"}
 _HOLDER = {"floor": "on the floor", "wall": "against the wall", "seat": "on the chair seat", "step": "on the step"}
 _HOLDER |= {"table": "on the table", "hands": "held in both hands"}
 _PLURAL = {"hand": "hands", "foot": "feet", "forearm": "forearms", "heel": "heels", "knee": "knees", "elbow": "elbows"}
-_PLURAL |= {"fingertips": "fingertips", "toes": "toes", "shank": "shins", "thigh": "thighs"}
+_PLURAL |= {"fingertips": "fingertips", "toes": "toes", "shank": "lower legs", "thigh": "thighs"}
 
 
 def part_word(segment: str, face: str) -> str:
@@ -85,10 +86,16 @@ def where_word(segment: str, fraction: float, face: str | None = None) -> str:
     return next(words for upto, words in marks if fraction <= upto)
 
 
-def motion_words(spec) -> str:
-    """What moves during the pass, from the joints that change between its start and end."""
-    changes = [(name, value - spec.joints.get(name, 0.0)) for name, value in spec.end_joints.items()]
-    changes = [(n, d) for n, d in changes if abs(d) >= 5]
+def motion_words(scene) -> str:
+    """What moves during the pass: the joint that changes most between the solved start and end
+    frames (what the picture shows), and knees that bend toward you (turned) in a front view."""
+    spec, start, end = scene.spec, scene.start.joints, scene.end.joints
+    changes = [(name, end[name] - start.get(name, 0.0)) for name in end if name != "body" and name in _MOVERS]
+    changes = [(n, d) for n, d in changes if abs(d) >= 8]
+    bent = {k: v for k, v in (spec.turn | spec.end_turn).items() if k.endswith("_thigh")}
+    turned = sum(abs(v) for v in bent.values()) - sum(abs(v) for k, v in spec.turn.items() if k.endswith("_thigh"))
+    if not changes and abs(turned) >= 10:
+        return "bending the knees" if turned > 0 else "straightening the knees"
     if not changes:
         return ""
     name, delta = max(changes, key=lambda c: abs(c[1]))
@@ -106,11 +113,14 @@ def side_word(spec, part: str) -> str:
     return spec.side if part.startswith("near_") else other if part.startswith("far_") else ""
 
 
+_NAMES = {"shank": "lower leg", "upper_arm": "upper arm", "pelvis": "hips", "trunk": "back", "fingertips": "fingertips"}
+
+
 def _part_phrase(spec, part: str) -> str:
     if part == "bottom":
         return "bottom"
     kind = part.split("_", 1)[1] if part.startswith(("near_", "far_")) else part
-    return f"{side_word(spec, part)} {kind.replace('_', ' ')}".strip()
+    return f"{side_word(spec, part)} {_NAMES.get(kind, kind.replace('_', ' '))}".strip()
 
 
 def supports_phrase(spec) -> str:
@@ -128,8 +138,10 @@ def supports_phrase(spec) -> str:
             pair = kinds.count(k) == 2
             words.append(_PLURAL.get(k, k + "s") if pair else _part_phrase(spec, p))
             done.add(k)
-        if on == "tool":
+        if on == "tool" and all(k == "hand" for k in kinds):
             out.append(f"{' and '.join(words)} holding the {spec.tool.replace('-', ' ')}")
+        elif on == "tool":
+            out.append(f"{' and '.join(words)} also on the {spec.tool.replace('-', ' ')}")
         elif on in _TOUCH:
             out.append(f"{' and '.join(words)} {_TOUCH[on]}")
         else:
@@ -151,14 +163,15 @@ def describe(scene, tool_title: str | None = None) -> tuple[str, str]:
         scene_words += f", {supports}"
     view = "Side view" if spec.view == "side" else "Front view"
     first = f"{scene_words[0].upper()}{scene_words[1:]}"
-    how = pass_words(spec, scene.face, tool)
+    how = pass_words(scene, scene.face, tool)
     return f"{view}: {scene_words}. {how[0]}", f"{first}. {how[1]}"
 
 
-def pass_words(spec, face: str, tool: str) -> tuple[str, str]:
+def pass_words(scene, face: str, tool: str) -> tuple[str, str]:
     """The pass in words, for the alt text and for the caption."""
+    spec = scene.spec
     start, end = where_word(spec.segment, spec.start, face), where_word(spec.segment, spec.end, face)
-    moving = motion_words(spec)
+    moving = motion_words(scene)
     by = f" by {moving}" if moving else ""
     if abs(spec.end - spec.start) < 0.02:
         during = f" while the figure is {moving}" if moving else ""
