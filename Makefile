@@ -44,6 +44,7 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/routine.schema.json data/routines/*.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/regions.schema.json data/regions.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/equipment.schema.json data/equipment.yaml
+	$(VENV)/bin/check-jsonschema --schemafile data/schema/postures.schema.json data/postures.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/claims.schema.json data/claims.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yaml
 
@@ -51,8 +52,8 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 published-urls: build  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
 	@PYTHONPATH=hooks $(PY) -m atlas.published site data/published-urls.txt
 
-new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml
-	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID)
+new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml (POSTURE=… picks the figure's posture)
+	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID) $(POSTURE)
 
 clean:
 	rm -rf site .pytest_cache

@@ -53,6 +53,7 @@ SEGMENTS: dict[str, Segment] = {
 ANKLE_HEIGHT = _ANKLE  # sole to ankle joint
 HEEL_BEHIND_ANKLE = 0.035  # heel behind the ankle joint: about a quarter of the foot length, chosen by eye
 SHOULDER_HALF_WIDTH = 0.259 / 2 - 0.025  # joint centres sit a little inside the shoulder breadth (by eye)
+PELVIS_BACK = 0.018  # side view: the pelvis outline is centred this far behind the hip joints (by eye)
 HIP_HALF_WIDTH = 0.050  # hip joint centres about 8.5 cm from the midline (by eye; the table gives 0.191H breadth)
 
 

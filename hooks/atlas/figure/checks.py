@@ -137,7 +137,7 @@ def contact_problems(scene: Scene, frame: Frame, when: str) -> list[Problem]:
         )
     length = frame.body.capsules[spec.segment]
     off = abs(t - frame.fraction) * _length(length)
-    if off > 3 * TOLERANCE:
+    if off > 3 * TOLERANCE and abs(spec.turn.get(spec.segment, 0.0)) < 60:  # see scene.residuals
         out.append(
             _at(
                 spec.doc,

@@ -59,13 +59,10 @@ _ALONG = {
     ],
 }
 # joint kind → (words when the angle grows, words when it shrinks) for the motion of a pass
-_MOVERS = {"near_knee", "far_knee", "near_hip", "far_hip", "neck", "near_elbow", "near_shoulder"}
+_MOVERS = {"near_knee", "far_knee", "neck"}  # the joints whose motion a caption names
 _MOTION = {
     "knee": ("bending the knees", "straightening the knees"),
-    "hip": ("bending at the hips", "straightening the hips"),
     "neck": ("nodding the head forward a little", "tipping the head back a little"),
-    "elbow": ("bending the elbow", "straightening the elbow"),
-    "shoulder": ("raising the arm", "lowering the arm"),
 }
 _TOUCH = {"floor": "on the floor", "wall": "against the wall", "seat": "on the chair", "step": "on the step"}
 _TOUCH |= {"table": "on the table"}
@@ -87,9 +84,12 @@ def where_word(segment: str, fraction: float, face: str | None = None) -> str:
 
 
 def motion_words(scene) -> str:
-    """What moves during the pass: the joint that changes most between the solved start and end
-    frames (what the picture shows), and knees that bend toward you (turned) in a front view."""
+    """What moves during the pass, when the body moves against a wall or the tool stays put: the
+    knee or neck joint that changes most between the solved start and end frames (what the
+    picture shows), or knees that bend toward you (turned) in a front view."""
     spec, start, end = scene.spec, scene.start.joints, scene.end.joints
+    if spec.holder != "wall" and abs(spec.end - spec.start) >= 0.02:
+        return ""  # the body slides over the tool, or the hands move it: nothing else to name
     changes = [(name, end[name] - start.get(name, 0.0)) for name in end if name != "body" and name in _MOVERS]
     changes = [(n, d) for n, d in changes if abs(d) >= 8]
     bent = {k: v for k, v in (spec.turn | spec.end_turn).items() if k.endswith("_thigh")}

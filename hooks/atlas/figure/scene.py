@@ -87,7 +87,9 @@ def residuals(spec: Spec, body: Body, tool: Tool, surf: dict[str, Surface], frac
         out += part_gaps(body, s.part, s.on, surf, tool)
     gap, t = tool_gap(body, spec.segment, tool)
     cap = body.capsules[spec.segment]
-    out += [gap, (t - fraction) * length(sub(cap.b, cap.a))]
+    # Along a segment that points mostly out of the picture, the place of contact cannot be seen.
+    seen = abs(body.turn.get(spec.segment, 0.0)) < 60
+    out += [gap, (t - fraction) * length(sub(cap.b, cap.a)) if seen else 0.0]
     holders = {s.part for s in spec.supports if s.on == "tool"}
     out += [min(depth, 0.0) for _, _, depth in penetrations(body, tool, spec.segment, holders, surf)]
     return out

@@ -108,6 +108,10 @@ def pose(angles: dict[str, float], view: str, turn: dict[str, float] | None = No
     pelvis_dir = rotate(UP, -g["body"])
     front = view == "front"
     waist = _chain(body, "pelvis", "mid", root, pelvis_dir, inset=(0.6 if front else 0.0, 0.0))
+    if not front:  # the buttocks sit behind the hip joints: seen from the side the pelvis is set back
+        back = mul(rotate(pelvis_dir, 90), A.cm(A.PELVIS_BACK))
+        c = body.capsules["pelvis"]
+        body.capsules["pelvis"] = Capsule(c.name, c.group, add(c.a, back), add(c.b, back), c.ra, c.rb)
     # Upward chains flex forward (clockwise) in the side view and bend toward the near side
     # (counter-clockwise, the near side is on the left) in the front view.
     up_sign = 1 if front else -1

@@ -35,7 +35,7 @@ def least_squares(
         if max((abs(v) for v in r[:physical]), default=0.0) <= 1.0:
             break
         start = [
-            min(max(v + (nudge if i >= 2 else 0.0) * (1 if (i + k) % 2 else -1), lo), hi)
+            min(max(v + (nudge if i >= 2 else 0.0) * (1 if (i * (k + 1) + k) % 3 else -1), lo), hi)
             for i, (v, (lo, hi)) in enumerate(zip(x0, bounds, strict=True))
         ]
         trial = _descend(residuals, start, bounds, rounds)
@@ -45,7 +45,7 @@ def least_squares(
     return best
 
 
-_NUDGES = (20.0, -25.0)  # degrees added to the free joints (alternating signs) for a fresh start
+_NUDGES = (20.0, -25.0, 35.0, -12.0, 50.0)  # degrees added to the free joints (alternating signs) for fresh starts
 
 
 def _cost(r: list[float]) -> float:
