@@ -20,11 +20,18 @@ FOOT_FACES = ("sole", "top")
 
 
 def part_names(body: Body) -> set[str]:
-    names = set(body.capsules) | {"bottom"}
+    names = set(body.capsules) | {"bottom"} | set(_TRUNK_POINTS)
     return names | {f"{s}_{p}" for s in ("near", "far") for p in _POINT_RADIUS}
 
 
+# Landmarks on the trunk: the upper back (around the shoulder blades) and the lower back.
+_TRUNK_POINTS = {"upper_back": 1, "lower_back": 0}
+
+
 def _circle(body: Body, part: str) -> tuple[Point, float]:
+    if part in _TRUNK_POINTS:
+        cap = body.capsules["trunk"]
+        return (cap.b, cap.rb) if _TRUNK_POINTS[part] else (cap.a, cap.ra)
     side, kind = part.split("_", 1)
     spec = _POINT_RADIUS[kind]
     if spec is None:
