@@ -1,9 +1,7 @@
-"""The technique figures (hooks/atlas/figure): body sizes, physics checks on real data, words, weight, markup.
+"""Technique figures (hooks/atlas/figure): body sizes, physics checks on real data, words, weight, markup.
 
-Fast and browser-free: every scene is built once per module (about three seconds for all 34).
-Impossible figures are made by editing the text of a REAL technique or posture file and parsing
-it again, so line numbers are the ones an author would see.
-"""
+Browser-free; each scene is built once. Impossible figures come from editing the text of a REAL technique
+or posture file and parsing it again, so the line numbers are the ones an author would see."""
 
 from __future__ import annotations
 
@@ -28,11 +26,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @cache
 def data():
-    return (
-        load_postures(ROOT),
-        load_yaml(ROOT / "data" / "equipment.yaml", ROOT),
-        load_yaml(ROOT / "data" / "regions.yaml", ROOT),
-    )
+    data_dir = ROOT / "data"
+    return load_postures(ROOT), load_yaml(data_dir / "equipment.yaml", ROOT), load_yaml(data_dir / "regions.yaml", ROOT)
 
 
 @cache
@@ -48,12 +43,8 @@ def scene(tid: str):
 
 def problems_of(doc):
     postures, equipment, regions = data()
-    return [
-        str(p)
-        for p in figure_problems(
-            doc, {r: regions.data[r]["segments"] for r in doc.data["regions"]}, postures, equipment
-        )
-    ]
+    segments = {r: regions.data[r]["segments"] for r in doc.data["regions"]}
+    return [str(p) for p in figure_problems(doc, segments, postures, equipment)]
 
 
 def mutated(tid: str, old: str, new: str):
@@ -94,16 +85,11 @@ def test_joint_angles_turn_the_limbs_the_documented_way():
     assert ankle[0] == pytest.approx(knee[0]) and ankle[1] < knee[1]  # knee flexion: the shank drops back
     face_down = pose({"body": 90}, "side")
     assert face_down.points["shoulders"][0] > 0  # +90: head to the right, lying face down
+    turned = pose({"near_hip": 90, "near_knee": 90}, "side", {"near_thigh": 60})  # drawn foreshortened
+    assert turned.points["near_knee"][0] - turned.points["near_hip"][0] == pytest.approx((knee[0] - hip[0]) / 2)
     arm_up = pose({"near_shoulder": 180}, "front")
     assert arm_up.points["near_wrist"][1] > arm_up.points["shoulders"][1]  # abduction raises the arm
     assert arm_up.points["near_shoulder"][0] < 0  # seen from the front the rolled (near) side is on the left
-
-
-def test_turned_segments_are_drawn_shorter():
-    straight = pose({"near_hip": 90}, "side")
-    turned = pose({"near_hip": 90}, "side", {"near_thigh": 60})
-    length = abs(straight.points["near_knee"][0] - straight.points["near_hip"][0])
-    assert abs(turned.points["near_knee"][0] - turned.points["near_hip"][0]) == pytest.approx(length / 2)
 
 
 def test_schemas_name_every_joint():
@@ -209,6 +195,10 @@ def test_unknown_names_are_reported_before_drawing():
         f"data/techniques/calves-foam-roller.yaml:{line}: figure.tool: 'massage-ball' is not in this technique's "
         "equipment list"
     ]
+    doc = parse_yaml("title: x\nregions: [calves]\n", "data/techniques/x.yaml")
+    assert problems_of(doc) == [
+        "data/techniques/x.yaml:1: figure: missing — copy the figure: block of a technique in the same position"
+    ]
 
 
 def test_a_figure_that_leaves_its_frame():
@@ -223,13 +213,6 @@ def test_a_figure_that_leaves_its_frame():
         f"data/postures.yaml:{line}: sitting-long-legs.frame: the figure leaves its frame by 16.2 cm on the right at "
         "the start of the pass (calves-massage-ball) — make the frame larger or move x_cm"
     ) in found
-
-
-def test_a_missing_figure_block_is_reported():
-    doc = parse_yaml("title: x\nregions: [calves]\n", "data/techniques/x.yaml")
-    assert problems_of(doc) == [
-        "data/techniques/x.yaml:1: figure: missing — copy the figure: block of a technique in the same position"
-    ]
 
 
 # --- words from the same data ------------------------------------------------------------------
@@ -289,12 +272,8 @@ def test_markup_is_accessible_and_needs_no_inline_styles():
     assert motion.find(f".//{SVG}animate") is not None  # SMIL, no script, no keyframes
     assert frames.get("display") == "none"  # shown by figure.css for reduced motion, print and pause
     assert "<script" not in svg
-
-
-def test_labels_from_data_are_escaped():
-    svg = render_svg(scene("calves-foam-roller"), "static", 'a "quoted" <b>label</b> & more')
-    assert 'aria-label="a &#34;quoted&#34; &lt;b&gt;label&lt;/b&gt; &amp; more"' in svg
-    ET.fromstring(svg)
+    escaped = render_svg(s, "static", 'a "quoted" <b>label</b> & more')  # text from data never becomes markup
+    assert 'aria-label="a &#34;quoted&#34; &lt;b&gt;label&lt;/b&gt; &amp; more"' in escaped
 
 
 def test_thumbnail_is_small_and_still():
