@@ -56,9 +56,6 @@ def mutated(tid: str, old: str, new: str):
     return parse_yaml(text, file), text[: text.index(new)].count("\n") + 1
 
 
-# --- the body ---------------------------------------------------------------------------------
-
-
 def test_standing_body_has_the_table_proportions():
     body = pose({}, "side")
     sole = body.points["near_heel"][1]
@@ -102,17 +99,11 @@ def test_schemas_name_every_joint():
         assert schema_problems(doc, load_schema(name)) == []
 
 
-# --- every real figure passes --------------------------------------------------------------
-
-
 @pytest.mark.parametrize("tid", TECHNIQUES)
 def test_every_technique_figure_is_physically_right(tid):
     doc = technique(tid)
     assert "figure" in doc.data
     assert problems_of(doc) == []
-
-
-# --- impossible figures, made from real data ---------------------------------------------------
 
 
 def test_a_joint_past_its_normal_range():
@@ -215,9 +206,6 @@ def test_a_figure_that_leaves_its_frame():
     ) in found
 
 
-# --- words from the same data ------------------------------------------------------------------
-
-
 @pytest.mark.parametrize("tid", TECHNIQUES)
 def test_alt_and_caption_state_what_the_picture_shows(tid):
     s = scene(tid)
@@ -254,9 +242,6 @@ def test_a_left_side_figure_is_the_mirror_image_and_says_left():
     box_r = ET.fromstring(render_svg(right, "static")).get("viewBox").split()
     assert box_l[2:] == box_r[2:]
     assert render_svg(left, "static") != render_svg(right, "static")
-
-
-# --- markup and weight -------------------------------------------------------------------------
 
 
 def test_markup_is_accessible_and_needs_no_inline_styles():
