@@ -10,6 +10,8 @@ for a left side happens only when drawing.
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from .contacts import face_normal, face_of, part_gaps, penetrations, tool_gap
@@ -114,7 +116,28 @@ def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, roo
     return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved)
 
 
+_SCENES: OrderedDict[str, Scene] = OrderedDict()  # solving is the slow part: checks and drawing share one
+
+
 def build_scene(spec: Spec) -> Scene:
+    """The scene for ``spec``; the same figure (same data, same lines) is solved once per process."""
+    key = _key(spec)
+    if key not in _SCENES:
+        _SCENES[key] = _solve(spec)
+        while len(_SCENES) > 256:
+            _SCENES.popitem(last=False)
+    return _SCENES[key]
+
+
+def _key(spec: Spec) -> str:
+    lines = sorted((list(p), n) for p, n in spec.doc.lines.items() if p[:1] == ("figure",))
+    if spec.posture_doc is not None:
+        lines += sorted((list(p), n) for p, n in spec.posture_doc.lines.items() if p[:1] == (spec.posture_id,))
+    figure = spec.doc.data["figure"]
+    return json.dumps([spec.doc.file, figure, spec.posture, spec.tool_size, lines], sort_keys=True, default=str)
+
+
+def _solve(spec: Spec) -> Scene:
     surf = surfaces(spec.props, spec.frame[0])
     root = (float(spec.posture.get("x_cm", spec.frame[0] / 2)), 60.0)
     anchored = any(p in spec.props for p in ("chair", "table", "wall"))
