@@ -14,6 +14,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from .bounds import scene_box
 from .contacts import face_normal, face_of, part_gaps, penetrations, tool_gap
 from .geometry import add, length, mul, rotate, sub, unit
 from .props import Surface, Tool, surfaces
@@ -156,8 +157,6 @@ def _solve(spec: Spec) -> Scene:
 
 def _centre(scene: Scene) -> Scene:
     """On a bare floor, slide both frames so the drawing sits in the middle of its frame."""
-    from .bounds import scene_box
-
     x0, _, x1, _ = scene_box(scene)
     dx = scene.spec.frame[0] / 2 - (x0 + x1) / 2
     for f in (scene.start, scene.end):

@@ -7,8 +7,6 @@ them into markup. Nothing from a data file reaches the markup except through num
 
 from __future__ import annotations
 
-import math
-
 from . import props as P
 from .geometry import Point, rotate, sub, unit
 
@@ -125,7 +123,6 @@ def _off(p: Point, d: Point, k: float) -> Point:
 
 def prop_shapes(cv: Canvas, scene) -> list[dict]:
     """Floor, wall and furniture as plain lines and outlines."""
-    w = scene.spec.frame[0]
     x0, x1 = cv.box[0], cv.box[2]
     out = [{"d": f"M{cv.x(x0)} {cv.y(0)}H{cv.x(x1)}", "cls": "atlas-fig__floor"}]
     props = scene.spec.props
@@ -142,14 +139,9 @@ def prop_shapes(cv: Canvas, scene) -> list[dict]:
             if name == "step":
                 d += "Z"
             out.append({"d": d, "cls": "atlas-fig__prop"})
-    del w
     return out
 
 
 def _chair(cv: Canvas, seat) -> str:
     back, front, h = seat.lo, seat.hi, P.SEAT_HEIGHT
     return f"M{cv.x(front)} {cv.y(0)}V{cv.y(h)}H{cv.x(back)}V{cv.y(0)}M{cv.x(back)} {cv.y(h)}V{cv.y(P.BACKREST)}"
-
-
-def round_trip(value: float) -> float:
-    return math.floor(value * 10 + 0.5) / 10
