@@ -14,9 +14,9 @@ from __future__ import annotations
 from ..errors import Problem, field_path
 from ..load import Document
 from .bounds import frame_box
-from .contacts import part_gaps, penetrations, tool_gap
+from .contacts import anchor, part_gaps, penetrations, tool_gap
 from .ranges import RANGE_HINT, out_of_range
-from .scene import Frame, Scene, build_scene
+from .scene import Frame, Scene, build_scene, planted_at
 from .spec import Spec, merge
 
 TOLERANCE = 1.0  # cm
@@ -148,6 +148,18 @@ def contact_problems(scene: Scene, frame: Frame, when: str) -> list[Problem]:
             )
         )
     for s in spec.supports:
+        if s.planted and when == "end" and s.on in scene.surfaces:
+            axis, value = planted_at(s, scene.start.body, scene.surfaces)
+            slid = anchor(frame.body, s.part)[axis] - value
+            if abs(slid) > TOLERANCE:
+                out.append(
+                    _at(
+                        s.doc,
+                        s.path,
+                        f"{s.part} slides {_cm(slid)} along the {s.on} during the pass, but it is planted",
+                        "bend the joints above it instead (list them under free)",
+                    )
+                )
         gaps = part_gaps(frame.body, s.part, s.on, scene.surfaces, frame.tool)
         worst = max(gaps, key=abs) if gaps else 0.0
         if abs(worst) > TOLERANCE:

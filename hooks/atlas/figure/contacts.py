@@ -49,6 +49,15 @@ def _circle_to_capsule(p: Point, r: float, cap: Capsule) -> float:
     return length(sub(p, cap.point(t))) - r - cap.radius(t)
 
 
+def anchor(body: Body, part: str) -> Point:
+    """One point that stands for a body part, to tell whether it moved during the pass."""
+    if part == "bottom":
+        return body.points["root"]
+    if part in body.capsules:
+        return body.capsules[part].point(0.5)
+    return _circle(body, part)[0]
+
+
 def part_gaps(body: Body, part: str, on: str, surfaces: dict[str, Surface], tool: Tool | None) -> list[float]:
     """The gaps between ``part`` and what it rests ``on``; one number per touching end."""
     if on in surfaces:

@@ -3,8 +3,8 @@
 ``build_scene(spec)`` poses the body from the merged angles, puts the tool against the named
 segment at the pass's start fraction on the side facing what holds it, and lets the solver
 place the body so the supports rest on their surfaces. The end frame uses the end fraction
-and the end angles; a tool on the floor, a wall or a table stays where it was (the body moves
-over it), a tool in the hands moves with them. Everything is in centimetres, y up; mirroring
+and the end angles; a tool on the floor, a wall or a table rolls half as far as the body part
+on it (rolling without slipping), a tool in the hands moves with them. Everything is in centimetres, y up; mirroring
 for a left side happens only when drawing.
 """
 
@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from .bounds import scene_box
-from .contacts import face_normal, face_of, part_gaps, penetrations, tool_gap
+from .contacts import anchor, face_normal, face_of, part_gaps, penetrations, tool_gap
 from .geometry import add, length, mul, rotate, sub, unit
 from .props import Surface, Tool, surfaces
 from .skeleton import Body, pose
@@ -45,7 +45,9 @@ class Scene:
 
 
 def place_tool(spec: Spec, body: Body, fraction: float, surf: dict[str, Surface], pin=None) -> Tool:
-    """The tool against ``spec.segment`` at ``fraction``, resting on its holder."""
+    """The tool against ``spec.segment`` at ``fraction``, resting on its holder.
+
+    ``pin(body)`` gives the tool's place along its holder instead (the end of a pass: see _rolling)."""
     cap = body.capsules[spec.segment]
     radius = float(spec.tool_size.get("diameter_cm", 10)) / 2
     length = float(spec.tool_size.get("length_cm", 2 * radius))
@@ -54,9 +56,9 @@ def place_tool(spec: Spec, body: Body, fraction: float, surf: dict[str, Surface]
     center = add(cap.point(fraction), mul(normal, depth))
     holder = surf.get(spec.holder)
     if holder is not None and holder.vertical:
-        center = (holder.level + holder.room * radius, center[1] if pin is None else pin)
+        center = (holder.level + holder.room * radius, center[1] if pin is None else pin(body))
     elif holder is not None:
-        center = (center[0] if pin is None else pin, holder.level + radius)
+        center = (center[0] if pin is None else pin(body), holder.level + radius)
     return Tool(spec.tool, center, radius, length, spec.lay, spec.view)
 
 
@@ -98,16 +100,21 @@ def residuals(spec: Spec, body: Body, tool: Tool, surf: dict[str, Surface], frac
     return out
 
 
-def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, root, pin=None, anchored=False) -> Frame:
+def solve_frame(
+    spec: Spec, joints: dict, turn: dict, fraction: float, surf, root, pin=None, anchored=False, planted=None
+) -> Frame:
+    """Solve one frame. ``planted``: part → (axis, value) it must keep (planted supports, end frame)."""
     free = list(spec.free)
     start = [0.0, 0.0] + [joints.get(j, 0.0) for j in free]
     keep_x = 1.0 if anchored else 0.02  # seated or standing bodies do not slide; bodies on the floor do
+    planted = planted or {}
 
     def res(x):
         body = _pose_at(spec, joints, turn, x, free, root)
         tool = place_tool(spec, body, fraction, surf, pin)
+        stay = [anchor(body, part)[axis] - value for part, (axis, value) in planted.items()]
         reg = [keep_x * x[0]] + [STAY * (v - start[i + 2]) for i, v in enumerate(x[2:])]
-        return residuals(spec, body, tool, surf, fraction) + reg
+        return residuals(spec, body, tool, surf, fraction) + stay + reg
 
     bounds = [(-400.0, 400.0), (-400.0, 400.0)] + joint_bounds(spec.view, free)
     physical = len(res(start)) - len(start) + 1  # all but the regularisation terms
@@ -143,16 +150,37 @@ def _solve(spec: Spec) -> Scene:
     root = (float(spec.posture.get("x_cm", spec.frame[0] / 2)), 60.0)
     anchored = any(p in spec.props for p in ("chair", "table", "wall"))
     first = solve_frame(spec, spec.joints, spec.turn, spec.start, surf, root)
-    pin = None
-    if spec.holder in _HOLDERS_FIXED:
-        pin = first.tool.center[1] if surf[spec.holder].vertical else first.tool.center[0]
+    pin = _rolling(spec, first, surf[spec.holder].vertical) if spec.holder in _HOLDERS_FIXED else None
     end_joints = dict(first.joints) | spec.end_joints
     root_end = (first.body.points["root"][0], first.body.points["root"][1])
-    last = solve_frame(spec, end_joints, spec.turn | spec.end_turn, spec.end, surf, root_end, pin, anchored)
+    planted = {s.part: planted_at(s, first.body, surf) for s in spec.supports if s.planted and s.on in surf}
+    last = solve_frame(spec, end_joints, spec.turn | spec.end_turn, spec.end, surf, root_end, pin, anchored, planted)
     normal = _normal(spec, first.body, surf)
     face = spec.face or face_of(first.body.capsules[spec.segment], normal, spec.view)
     scene = Scene(spec, surf, first, last, face)
     return _centre(scene) if set(spec.props) <= {"floor"} else scene
+
+
+def planted_at(support, body: Body, surf) -> tuple[int, float]:
+    """(axis, value): where a planted support is along its surface (x on a floor, y on a wall)."""
+    axis = 1 if surf[support.on].vertical else 0
+    return axis, anchor(body, support.part)[axis]
+
+
+def _rolling(spec: Spec, first: Frame, vertical: bool):
+    """Where a tool between the body and a floor, wall or table is at the end of the pass.
+
+    It rolls without slipping on both sides, so its centre travels half as far as the body
+    part on top of it: half the distance that the material point which touched it at the start
+    (the start fraction of the segment) has moved."""
+    axis = 1 if vertical else 0
+    start_point = first.body.capsules[spec.segment].point(spec.start)[axis]
+    start_tool = first.tool.center[axis]
+
+    def pin(body: Body) -> float:
+        return start_tool + 0.5 * (body.capsules[spec.segment].point(spec.start)[axis] - start_point)
+
+    return pin
 
 
 def _centre(scene: Scene) -> Scene:

@@ -18,6 +18,7 @@ class Support:
     on: str  # floor, wall, seat, step, table, tool, or a body part such as near_forearm
     path: tuple  # where it is written, for line numbers
     doc: Document
+    planted: bool = False  # stays in place along its surface during the pass (feet when standing)
 
 
 @dataclass
@@ -66,7 +67,9 @@ def merge(technique_id: str, doc: Document, postures: dict, postures_doc: Docume
         raw, where, owner = fig["supports"], base + ("supports",), doc
     else:
         raw, where, owner = posture.get("supports", []), (fig["posture"], "supports"), postures_doc
-    supports = [Support(s["part"], s["touches"], where + (i,), owner) for i, s in enumerate(raw)]
+    supports = [
+        Support(s["part"], s["touches"], where + (i,), owner, s.get("planted", False)) for i, s in enumerate(raw)
+    ]
     return Spec(
         technique=technique_id,
         doc=doc,
