@@ -7,6 +7,8 @@ them into markup. Nothing from a data file reaches the markup except through num
 
 from __future__ import annotations
 
+import math
+
 from . import props as P
 from .geometry import Point, rotate, sub, unit
 
@@ -100,7 +102,21 @@ def tool_shapes(cv: Canvas, tool) -> list[dict]:
     shapes = [{"kind": "circle", "cx": 0, "cy": 0, "r": r}]
     if tool.kind in ("foam-roller", "roller-stick"):  # the end of a cylinder: show its core
         shapes.append({"kind": "core", "cx": 0, "cy": 0, "r": max(1, round(r * 0.35))})
+    shapes.append({"kind": "mark", "d": f"M0 0V{-max(2, round(r * 0.8))}"})  # turns as the tool rolls
     return shapes
+
+
+def tool_spin(cv: Canvas, scene) -> int:
+    """How far (SVG degrees, clockwise) the tool turns over the pass: rolling on the limb without
+    slipping, it turns by the distance the contact travels along the limb over its radius."""
+    body, t = scene.end.body, scene.end.tool
+    if t.half_span > t.radius + 0.1 or t.lay == "upright":
+        return 0  # seen lengthwise: no visible turn
+    cap = body.capsules[scene.spec.segment]
+    moved = sub(cap.point(scene.spec.end), cap.point(scene.spec.start))
+    n = unit(sub(t.center, cap.point(scene.spec.end)))
+    turn = (n[0] * moved[1] - n[1] * moved[0]) / t.radius  # radians, counter-clockwise with y up
+    return round(-math.degrees(turn) * (-1 if cv.mirror else 1))
 
 
 def arrow(cv: Canvas, scene) -> dict:

@@ -17,14 +17,14 @@ import jinja2
 import markupsafe
 
 from .bounds import scene_box
-from .shapes import FLOOR_MARGIN, UNIT, Canvas, arrow, body_shapes, prop_shapes, tool_shapes
+from .shapes import FLOOR_MARGIN, UNIT, Canvas, arrow, body_shapes, prop_shapes, tool_shapes, tool_spin
 
 SECONDS_EACH_WAY = 3  # "slow passes, about 3 seconds each way" in most techniques' dose
 STANDALONE_CSS = (
     ".atlas-fig__mid,.atlas-fig__near{fill:#fff;stroke:#222}"
     ".atlas-fig__far{fill:#e6e6e6;stroke:#777}"
     ".atlas-fig__target{fill:#fbe3e8;stroke:#b0103a}.atlas-fig__band{fill:#e8879b;stroke:none}"
-    ".atlas-fig__tool{fill:#b0103a;stroke:#5a0820}.atlas-fig__core{fill:#fff}"
+    ".atlas-fig__tool{fill:#b0103a;stroke:#5a0820}.atlas-fig__core{fill:#fff}.atlas-fig__mark{stroke:#fff}"
     ".atlas-fig__props path{stroke:#888}.atlas-fig__floor,.atlas-fig__wall{stroke-width:3}"
     ".atlas-fig__arrow{stroke:#b0103a;stroke-width:3}"
     ".atlas-fig__motion{display:none}.atlas-fig__frames{display:inline}"
@@ -43,14 +43,14 @@ def _template() -> jinja2.Template:
     return env.get_template("figure.svg.j2")
 
 
-def _frame(cv: Canvas, scene, frame) -> dict:
+def _frame(cv: Canvas, scene, frame, spin: int = 0) -> dict:
     shapes = body_shapes(cv, frame.body, scene.spec.segment, (scene.spec.start, scene.spec.end))
     t = frame.tool
     # The tool sits between the far limbs and the trunk: across the body, in front of the far side.
     tool_at = next(i for i, s in enumerate(shapes) if s["name"] == "pelvis")
     return {
         "body": shapes,
-        "tool": {"x": cv.x(t.center[0]), "y": cv.y(t.center[1]), "shapes": tool_shapes(cv, t)},
+        "tool": {"x": cv.x(t.center[0]), "y": cv.y(t.center[1]), "shapes": tool_shapes(cv, t), "spin": spin},
         "tool_at": tool_at,
     }
 
@@ -86,7 +86,7 @@ def render_svg(scene, mode: str = "animated", label: str = "", id_prefix: str = 
         style=style,
         props=prop_shapes(cv, scene),
         start=_frame(cv, scene, scene.start),
-        end=_frame(cv, scene, scene.end),
+        end=_frame(cv, scene, scene.end, tool_spin(cv, scene)),
         arrow=arrow(cv, scene),
         dur=2 * SECONDS_EACH_WAY,
     )
