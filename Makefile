@@ -7,7 +7,7 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint bench new-technique published-urls clean
+.PHONY: serve build test lint bench new-technique figures published-urls clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
@@ -51,6 +51,10 @@ lint: $(VENV)/.test-ready  ## ruff, yamllint and the data schemas
 # Every page address ever published must keep working (tests/test_trainers.py checks the list).
 published-urls: build  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
 	@PYTHONPATH=hooks $(PY) -m atlas.published site data/published-urls.txt
+
+# A contact sheet of every technique figure (start and end of the pass, caption, set-up text, problems).
+figures: $(VENV)/.test-ready  ## figures.png: every technique figure on one sheet, to look at (ID="a b" for some)
+	PYTHONPATH=hooks $(PY) -m atlas.figure.review figures.png $(ID)
 
 new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml (POSTURE=… picks the figure's posture)
 	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID) $(POSTURE)

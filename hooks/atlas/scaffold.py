@@ -55,7 +55,7 @@ def figure_yaml(posture: str | None = None, root: Path = ROOT) -> list[str]:
         lines += _comment(
             f"Copied from {source}.yaml: change the tool, the segment and the pass to fit this technique."
         )
-    lines += _comment("See it with: PYTHONPATH=hooks .venv/bin/python -m atlas.figure.review /tmp/figure.png <id>")
+    lines += _comment("See it with `make figures ID=<this id>` (writes figures.png).")
     lines.append("figure:")
     for key in _FIGURE_ORDER:
         if key in fig:
