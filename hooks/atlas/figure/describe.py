@@ -29,6 +29,7 @@ _PART = {  # (segment, face) → what a reader calls it
     ("forearm", "front"): "forearm",
     ("foot", "sole"): "sole of the foot",
     ("upper_arm", "back"): "back of the upper arm",
+    ("shoulder", "top"): "top of the shoulder",
 }
 # (segment, face) or segment → landmarks along it: (up to this fraction, words), from the proximal joint.
 _ALONG = {
@@ -59,22 +60,39 @@ _ALONG = {
     ],
 }
 # joint kind → (words when the angle grows, words when it shrinks) for the motion of a pass
-_MOVERS = {"near_knee", "far_knee", "neck"}  # the joints whose motion a caption names
+_MOVERS = {"near_knee", "far_knee", "neck", "head"}  # the joints whose motion a caption names
 _MOTION = {
     "knee": ("bending the knees", "straightening the knees"),
     "neck": ("nodding the head forward a little", "tipping the head back a little"),
+    "head": ("nodding the head forward a little", "tipping the head back a little"),
 }
 _TOUCH = {"floor": "on the floor", "wall": "against the wall", "seat": "on the chair", "step": "on the step"}
 _TOUCH |= {"table": "on the table"}
 _HOLDER = {"floor": "on the floor", "wall": "against the wall", "seat": "on the chair seat", "step": "on the step"}
 _HOLDER |= {"table": "on the table", "hands": "held in both hands"}
 _PLURAL = {"hand": "hands", "foot": "feet", "forearm": "forearms", "heel": "heels", "knee": "knees", "elbow": "elbows"}
-_PLURAL |= {"fingertips": "fingertips", "toes": "toes", "shank": "lower legs", "thigh": "thighs"}
+_PLURAL |= {"fingertips": "hands", "toes": "toes", "shank": "lower legs", "thigh": "thighs"}
 
 
-def part_word(segment: str, face: str) -> str:
+def part_word(segment: str, face: str, side: str = "", fraction: float = 0.5) -> str:
+    """What a reader calls the rolled part, with its side: 'right calf', 'back of the right thigh'."""
     kind = segment.split("_", 1)[1] if segment.startswith(("near_", "far_")) else segment
-    return _PART.get((kind, face), kind.replace("_", " "))
+    if (kind, face) == ("trunk", "back") and fraction > 0.88:
+        kind, face = "shoulder", "top"  # the top of the trunk, beside the neck
+    word = _PART.get((kind, face), kind.replace("_", " "))
+    if not side:
+        return word
+    if kind == "trunk":  # one side of the chest or back: 'right side of the chest'
+        return f"{side} side of the {'chest' if face == 'front' else 'back'}"
+    if " of the " in word:  # the side goes with the limb: 'back of the right thigh'
+        head, _, limb = word.rpartition(" of the ")
+        return f"{head} of the {side} {limb}"
+    return f"{side} {word}"
+
+
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def where_word(segment: str, fraction: float, face: str | None = None) -> str:
@@ -107,13 +125,24 @@ def motion_words(scene) -> str:
     return words
 
 
+def rolled_side(spec) -> str:
+    """The side a caption names for the rolled part: the figure's side, except for a roller or a
+    peanut ball across the spine (upper back, neck), which works both sides at once."""
+    if spec.segment.startswith("far_"):
+        return side_word(spec, spec.segment)
+    across_spine = spec.segment in ("trunk", "neck", "head") and spec.view == "side"
+    if across_spine and spec.tool in ("foam-roller", "peanut-ball"):
+        return ""
+    return spec.side
+
+
 def side_word(spec, part: str) -> str:
     """near_ → the rolled side, far_ → the other side; words for a reader."""
     other = "left" if spec.side == "right" else "right"
     return spec.side if part.startswith("near_") else other if part.startswith("far_") else ""
 
 
-_NAMES = {"shank": "lower leg", "upper_arm": "upper arm", "pelvis": "hips", "trunk": "back", "fingertips": "fingertips"}
+_NAMES = {"shank": "lower leg", "upper_arm": "upper arm", "pelvis": "hips", "trunk": "back", "fingertips": "hand"}
 
 
 def _part_phrase(spec, part: str) -> str:
@@ -139,13 +168,13 @@ def supports_phrase(spec) -> str:
             words.append(_PLURAL.get(k, k + "s") if pair else _part_phrase(spec, p))
             done.add(k)
         if on == "tool" and all(k == "hand" for k in kinds):
-            out.append(f"{' and '.join(words)} holding the {spec.tool.replace('-', ' ')}")
+            out.append(f"{_and(words)} holding the {spec.tool.replace('-', ' ')}")
         elif on == "tool":
-            out.append(f"{' and '.join(words)} also on the {spec.tool.replace('-', ' ')}")
+            out.append(f"{_and(words)} also on the {spec.tool.replace('-', ' ')}")
         elif on in _TOUCH:
-            out.append(f"{' and '.join(words)} {_TOUCH[on]}")
+            out.append(f"{_and(words)} {_TOUCH[on]}")
         else:
-            out.append(f"{' and '.join(words)} on the {_part_phrase(spec, on)}")
+            out.append(f"{_and(words)} on the {_part_phrase(spec, on)}")
     return ", ".join(out)
 
 
@@ -153,9 +182,7 @@ def describe(scene, tool_title: str | None = None) -> tuple[str, str]:
     """(alt, caption). ``tool_title``: the equipment's title (default: its id in words)."""
     spec = scene.spec
     tool = (tool_title or spec.tool.replace("-", " ")).lower()
-    body_part = part_word(spec.segment, scene.face)
-    who = side_word(spec, spec.segment)
-    target = f"{who} {body_part}".strip()
+    target = part_word(spec.segment, scene.face, rolled_side(spec), (spec.start + spec.end) / 2)
     held = "" if spec.holder == "hands" else f" {_HOLDER[spec.holder]}"
     supports = supports_phrase(spec)
     scene_words = f"{spec.posture['title']}, {target} on the {tool}{held}"
@@ -172,7 +199,7 @@ def pass_words(scene, face: str, tool: str) -> tuple[str, str]:
     spec = scene.spec
     start, end = where_word(spec.segment, spec.start, face), where_word(spec.segment, spec.end, face)
     moving = motion_words(scene)
-    by = f" by {moving}" if moving else ""
+    by = f"{',' if ',' in end else ''} by {moving}" if moving else ""  # 'just below the bony point, by …'
     if abs(spec.end - spec.start) < 0.02:
         during = f" while the figure is {moving}" if moving else ""
         return f"The {tool} stays at {start}{during}.", f"Keep the {tool} at {start}{by}, then go back."
