@@ -7,7 +7,7 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-fast lint bench new-technique published-urls clean
+.PHONY: serve build test test-fast lint bench new-technique figures published-urls clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
@@ -50,6 +50,7 @@ lint: $(VENV)/.test-ready node_modules/.ready  ## ruff, yamllint, the data schem
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/routine.schema.json data/routines/*.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/regions.schema.json data/regions.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/equipment.schema.json data/equipment.yaml
+	$(VENV)/bin/check-jsonschema --schemafile data/schema/postures.schema.json data/postures.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/claims.schema.json data/claims.yaml
 	$(VENV)/bin/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yaml
 	node_modules/.bin/biome ci --error-on-warnings
@@ -60,8 +61,12 @@ published-urls: $(VENV)/.site-ready  ## add the pages of a fresh build to data/p
 	@tmp="$$(mktemp -d)" && $(MKDOCS) build --strict --quiet --site-dir "$$tmp" && \
 	PYTHONPATH=hooks $(PY) -m atlas.published "$$tmp" data/published-urls.txt; status=$$?; rm -rf "$$tmp"; exit $$status
 
-new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml
-	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID)
+# A contact sheet of every technique figure (start and end of the pass, caption, set-up text, problems).
+figures: $(VENV)/.test-ready  ## figures.png: every technique figure on one sheet, to look at (ID="a b" for some)
+	PYTHONPATH=hooks $(PY) -m atlas.figure.review figures.png $(ID)
+
+new-technique: $(VENV)/.site-ready  ## scaffold data/techniques/$(ID).yaml (POSTURE=… picks the figure's posture)
+	@PYTHONPATH=hooks $(PY) -m atlas.scaffold $(ID) $(POSTURE)
 
 clean:
 	rm -rf site .pytest_cache

@@ -107,8 +107,9 @@ def test_every_equipment_needs_an_icon(project):
     text = (project / EQUIPMENT).read_text(encoding="utf-8")
     icon_line = re.search(r"^foam-roller:\n  title: .*\n(  icon: .*\n)", text, re.M).group(1)
     edit(project, EQUIPMENT, icon_line, "")
+    line = text.split("\n").index("foam-roller:") + 1
     message = error_of(project)
-    assert f"{EQUIPMENT}:4: foam-roller: missing required field 'icon' — A small line icon" in message
+    assert f"{EQUIPMENT}:{line}: foam-roller: missing required field 'icon' — A small line icon" in message
 
 
 def test_the_figure_draws_only_the_targets_on_the_views_that_show_them(atlas):

@@ -48,6 +48,7 @@ class Technique:
     reviewed: str
     caution: str | None = None
     aliases: list[str] = field(default_factory=list)
+    figure: dict | None = None  # the picture of one pass (atlas.figure draws and checks it)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Region:
     reviewed: str
     caution: str | None = None
     evidence: list[str] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)  # body segments a figure may roll in this region
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Equipment:
     reviewed: str
     caution: str | None = None
     evidence: list[str] = field(default_factory=list)
+    size: dict | None = None  # typical size in cm (diameter_cm, length_cm), for drawing it to scale
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""`make new-technique ID=…`: a new technique file with every field, commented from the schema.
+"""`make new-technique ID=… [POSTURE=…]`: a new technique file with every field, commented from the schema.
 
 Every value starts as a ``TODO`` placeholder, which the validator reports by name until it is
-filled in, so a half-written file can never reach the site. Run as
-``python -m atlas.scaffold ID`` from hooks/ (the Makefile does this).
+filled in, so a half-written file can never reach the site. The ``figure:`` block starts from a
+posture in data/postures.yaml (POSTURE, or the first one): it is copied from the first technique
+drawn in that posture, so the author changes a few numbers instead of starting from nothing.
+Run as ``python -m atlas.scaffold ID [POSTURE]`` from hooks/ (the Makefile does this).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .load import load_yaml
 from .validate import PLACEHOLDER, SLUG, load_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +29,52 @@ _EXAMPLES = {
     "aliases": None,  # only for renamed techniques; left out of a new file
     "caution": None,  # optional; shown in the template's comment only
 }
+_FIGURE_ORDER = ("posture", "side", "tool", "segment", "holder", "face", "lay", "pass", "joints", "turn")
+_FIGURE_ORDER += ("end_joints", "end_turn", "supports", "free")
 
 
-def technique_yaml(technique_id: str, today: date | None = None) -> str:
+def figure_yaml(posture: str | None = None, root: Path = ROOT) -> list[str]:
+    """The lines of a starting ``figure:`` block: copied from a technique drawn in ``posture``."""
+    postures = load_yaml(root / "data" / "postures.yaml", root).data
+    posture = posture or next(iter(postures))
+    if posture not in postures:
+        raise DataError(
+            Problem(
+                "data/postures.yaml", None, None, f"no posture '{posture}'", f"choose one of: {', '.join(postures)}"
+            )
+        )
+    source, fig = None, {"posture": posture, "side": "right", "tool": "foam-roller", "segment": "near_shank"}
+    fig |= {"holder": "floor", "pass": {"start": 0.2, "end": 0.8}}
+    for path in sorted((root / "data" / "techniques").glob("*.yaml")):
+        data = load_yaml(path, root).data
+        if data.get("figure", {}).get("posture") == posture:
+            source, fig = path.stem, data["figure"]
+            break
+    lines = _comment(f"Postures (data/postures.yaml): {', '.join(postures)}. near_ means the rolled side.")
+    if source:
+        lines += _comment(
+            f"Copied from {source}.yaml: change the tool, the segment and the pass to fit this technique."
+        )
+    lines += _comment("See it with `make figures ID=<this id>` (writes figures.png).")
+    lines.append("figure:")
+    for key in _FIGURE_ORDER:
+        if key in fig:
+            lines += _figure_value(key, fig[key])
+    return lines
+
+
+def _figure_value(key: str, value) -> list[str]:
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k}: {v}" for k, v in value.items())
+        return [f"  {key}: {{{inner}}}"]
+    if key == "supports":
+        return [f"  {key}:"] + [f"    - {{part: {s['part']}, touches: {s['touches']}}}" for s in value]
+    if isinstance(value, list):
+        return [f"  {key}: [{', '.join(value)}]"]
+    return [f"  {key}: {value}"]
+
+
+def technique_yaml(technique_id: str, today: date | None = None, posture: str | None = None) -> str:
     schema = load_schema("technique")
     props, required = schema["properties"], set(schema["required"])
     lines = [
@@ -38,6 +84,9 @@ def technique_yaml(technique_id: str, today: date | None = None) -> str:
         "",
     ]
     for name, spec in props.items():
+        if name == "figure":
+            lines += _comment(spec["description"]) + figure_yaml(posture) + [""]
+            continue
         if name not in required and _EXAMPLES.get(name, "") is None:
             lines += _comment(f"{name} (optional): {spec['description']}") + [f"# {name}: …", ""]
             continue
@@ -59,7 +108,7 @@ def technique_yaml(technique_id: str, today: date | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def new_technique(technique_id: str, root: Path = ROOT) -> Path:
+def new_technique(technique_id: str, root: Path = ROOT, posture: str | None = None) -> Path:
     """Write data/techniques/<id>.yaml, refusing a bad or taken id."""
     target = root / "data" / "techniques" / f"{technique_id}.yaml"
     rel = target.relative_to(root).as_posix()
@@ -83,7 +132,7 @@ def new_technique(technique_id: str, root: Path = ROOT) -> Path:
                 "choose another id, or edit the existing file",
             )
         )
-    target.write_text(technique_yaml(technique_id), encoding="utf-8")
+    target.write_text(technique_yaml(technique_id, posture=posture), encoding="utf-8")
     return target
 
 
@@ -92,11 +141,11 @@ def _comment(text: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: make new-technique ID=<id>   (e.g. ID=calves-ball)", file=sys.stderr)
+    if len(argv) not in (1, 2):
+        print("usage: make new-technique ID=<id> [POSTURE=<posture>]   (e.g. ID=calves-ball)", file=sys.stderr)
         return 2
     try:
-        path = new_technique(argv[0])
+        path = new_technique(argv[0], posture=argv[1] if len(argv) == 2 else None)
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
