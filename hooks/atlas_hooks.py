@@ -18,6 +18,7 @@ Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
@@ -69,10 +70,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    atlas = _preview.load(lambda: load_atlas(ROOT))
+    today = date.today()
+    atlas = _preview.load(lambda: load_atlas(ROOT, today))
     bibtex = config.plugins["bibtex"]
     sanitise_registry(bibtex.registry)
     settings = Settings(
+        today=today,
         site_url=config.site_url,
         downloads=_downloads_on(config.extra.get("downloads")),
         offline=_offline(config),

@@ -17,10 +17,10 @@ from atlas.scaffold import new_technique
 from conftest import ENV, ROOT
 
 FILLED = {  # what an author might write in place of each TODO, by field
-    "title": "Calves on a massage ball, seated",
+    "title": "Calves on a foam roller, seated",
     "summary": "A gentle way to work the calf while you sit.",
     "regions": "[calves]",
-    "equipment": "[massage-ball]",
+    "equipment": "[foam-roller]",  # the tool of the figure the scaffold copies from a technique
     "evidence": "[behm2020foam, bartsch2021expert]",
     "setup": "Sit on a chair and put the ball under your calf.",
     "research": "Short bouts of rolling raise range of motion for a while.",

@@ -295,13 +295,28 @@ def test_technique_handout_says_what_a_client_needs(exported, atlas):
         "Dose",
         "Stop straight away if",
         t.stop_if[0],
-        "Do not do this technique if",
+        "Do not do this technique if you",
+        "Ask a doctor or physiotherapist first if you",
         "References",
         "Wilke, J.",
         "https://smr-atlas.github.io/techniques/calves-foam-roller/",
     ):
         assert squash(words) in squash(text), words
     assert [c for c in CHROME + ("Common mistakes", "Make it harder") if c in text] == []
+
+
+def test_every_technique_handout_shows_the_cautions_for_everyone_and_for_its_regions(exported, atlas):
+    """Issue 12: a client given the handout sees who should not roll, who should ask first, the spots to
+    stay off and when to stop — and which points an expert panel agreed on (★)."""
+    from atlas.safety import safety
+
+    site, _ = exported
+    for t in atlas.techniques.values():
+        raw = text_of(pdf_reader(site / "downloads" / "techniques" / f"{t.id}.pdf"))
+        shown = safety(atlas, t)
+        wanted = [c.short for c in shown.do_not + shown.ask_first] + shown.stay_off + ["Stay off these spots"]
+        missing = [str(w) for w in wanted if squash(str(w)) not in squash(raw)]
+        assert missing == [] and "★" in raw, (t.id, missing)
 
 
 def _qr_text(page) -> list[str]:

@@ -9,9 +9,11 @@ date) into no front matter at all, and strips blank lines after it; so the raw f
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .errors import DataError, Problem
 from .load import Document, parse_yaml
+from .review import review_problems
 from .validate import load_schema, schema_problems, text_problems
 
 # The same pattern as MkDocs (mkdocs.utils.meta.YAML_RE), so both agree on where front matter ends.
@@ -19,8 +21,9 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _EXAMPLE = "start the file with front matter: ---, then reviewed: 2026-11-25, then ---"
 
 
-def front_matter(raw: str, file: str) -> tuple[Document, int]:
-    """(the page's checked front matter, the number of file lines above its Markdown)."""
+def front_matter(raw: str, file: str, today: date | None = None) -> tuple[Document, int]:
+    """(the page's checked front matter, the number of file lines above its Markdown). ``today``: for
+    the review dates (atlas/review.py)."""
     match = FRONT_MATTER.match(raw)
     if match is None:
         raise DataError(Problem(file, 1, "reviewed", "missing the date of the last review", _EXAMPLE))
@@ -30,6 +33,7 @@ def front_matter(raw: str, file: str) -> tuple[Document, int]:
     offset = raw.count("\n", 0, match.end()) + len(rest) - len(rest.lstrip("\n"))  # MkDocs strips blank lines
     schema = load_schema("page")
     problems = schema_problems(doc, schema) + text_problems(doc, schema)
+    problems = problems or review_problems(doc, today or date.today())
     if problems:
         raise DataError(problems)
     return doc, offset

@@ -50,7 +50,7 @@ def _claim(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> s
     claim_id = match.group(1)
     if claim_id not in atlas.claims:
         raise _Refused(f"unknown claim '{claim_id}'", "use an id from data/claims.yaml, e.g. {claim:rolling-must-hurt}")
-    return badge(atlas.claims[claim_id], where.src_uri, settings)
+    return badge(atlas.claims[claim_id], atlas, where.src_uri, settings)
 
 
 def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> str:

@@ -40,7 +40,6 @@ class Technique:
     mistakes: list[str]
     easier: list[str]
     harder: list[str]
-    avoid_if: list[str]
     stop_if: list[str]
     research: str
     evidence: list[str]
@@ -49,6 +48,8 @@ class Technique:
     caution: str | None = None
     aliases: list[str] = field(default_factory=list)
     figure: dict | None = None  # the picture of one pass (atlas.figure draws and checks it)
+    stay_off: list[str] = field(default_factory=list)  # beyond its regions' (atlas/safety.py adds those)
+    cautions: list[str] = field(default_factory=list)  # ids in the caution library, beyond everyone's and its regions'
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,35 @@ class Region:
     caution: str | None = None
     evidence: list[str] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)  # body segments a figure may roll in this region
+    stay_off: list[str] = field(default_factory=list)  # spots no technique of this region may press on
+    cautions: list[str] = field(default_factory=list)  # ids in the caution library (data/cautions.yaml)
+
+
+@dataclass(frozen=True)
+class Caution:
+    """Who should not roll, or should ask first (data/cautions.yaml)."""
+
+    id: str
+    level: str  # do-not or ask-first
+    source: str  # consensus (one of the expert panel's six items) or general (the site's own caution)
+    short: str  # a few words completing "… if you": the one-page handout lists these
+    text: str
+    consensus: str | None = None  # which of the panel's six items, when source is consensus
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One step of the evidence-strength scale (data/evidence-strength.yaml)."""
+
+    id: str
+    label: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Cautions:
+    everyone: list[Caution]  # on every technique page and handout, in this order
+    library: dict[str, Caution]  # picked by regions and techniques
 
 
 @dataclass(frozen=True)
@@ -146,6 +176,9 @@ class Atlas:
     claims: dict[str, Claim]
     glossary: dict[str, Term]
     references: dict[str, Reference]
+    cautions: Cautions = field(default_factory=lambda: Cautions([], {}))
+    strength: dict[str, Grade] = field(default_factory=dict)  # the evidence-strength scale, by grade id
+    figures: dict = field(default_factory=dict)  # technique id → its solved figure (atlas.figure.Scene)
 
     def techniques_for_region(self, region_id: str) -> list[Technique]:
         return sorted((t for t in self.techniques.values() if region_id in t.regions), key=lambda t: t.title)

@@ -17,6 +17,7 @@ from datetime import date
 from markupsafe import Markup
 
 from .model import Atlas, Claim
+from .review import review_due
 from .templating import fragment, render
 from .urls import href, md_link
 
@@ -33,6 +34,7 @@ class Settings:
     downloads: bool = False  # `make build`: pages link to the book, the handouts and the offline zip
     offline: bool = False  # the copy for file:// (Material's offline plugin)
     directory_urls: bool = True
+    today: date = field(default_factory=date.today)  # review dates are checked against it (atlas/review.py)
 
 
 @dataclass
@@ -73,7 +75,7 @@ def make_page(
         template,
         link=lambda target: Markup(md_link(src_uri, target)),
         url=url,
-        badge=lambda claim: badge(claim, src_uri, settings),
+        badge=lambda claim: badge(claim, atlas, src_uri, settings),
         handout=url(handout) if handout else None,
         kind=kind,
         **context,
@@ -85,13 +87,16 @@ def make_page(
 def finish(atlas: Atlas, markdown: str, reviewed: str) -> str:
     """The page with what every page ends with: when it was last reviewed, and the glossary terms it uses."""
     abbr = abbreviations(atlas, _without_front_matter(markdown))
-    return markdown.rstrip() + render("_page_end.md.j2", when=date.fromisoformat(str(reviewed)), abbreviations=abbr)
+    when = date.fromisoformat(str(reviewed))
+    return markdown.rstrip() + render("_page_end.md.j2", when=when, due=review_due(when), abbreviations=abbr)
 
 
-def badge(claim: Claim, src_uri: str, settings: Settings) -> Markup:
-    """A small verdict badge that links to the claim on the Claims page (a token: see atlas/text.py)."""
+def badge(claim: Claim, atlas: Atlas, src_uri: str, settings: Settings) -> Markup:
+    """A small verdict badge that links to the claim on the Claims page, with the strength of its
+    evidence (a token: see atlas/text.py)."""
     target = href(src_uri, "claims/index.md", directory_urls=settings.directory_urls)
-    return fragment("_badge.html.j2", claim=claim, href=target, label=VERDICT_LABELS[claim.verdict])
+    label, strength = VERDICT_LABELS[claim.verdict], atlas.strength[claim.strength]
+    return fragment("_badge.html.j2", claim=claim, href=target, label=label, strength=strength)
 
 
 def abbreviations(atlas: Atlas, markdown: str) -> Markup:

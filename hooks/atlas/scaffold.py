@@ -28,6 +28,8 @@ _EXAMPLES = {
     "related": "[]  # ids of related techniques (file names without .yaml), or leave empty",
     "aliases": None,  # only for renamed techniques; left out of a new file
     "caution": None,  # optional; shown in the template's comment only
+    "stay_off": None,  # optional: only spots beyond the technique's regions'
+    "cautions": None,  # optional: only cautions beyond everyone's and the regions' (data/cautions.yaml)
 }
 _FIGURE_ORDER = ("posture", "side", "tool", "segment", "holder", "face", "lay", "pass", "joints", "turn")
 _FIGURE_ORDER += ("end_joints", "end_turn", "supports", "free")

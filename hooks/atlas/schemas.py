@@ -59,18 +59,28 @@ def validator(schema: dict) -> jsonschema.protocols.Validator:
     return _validators[id(schema)]
 
 
-def resolve(node: dict) -> dict:
-    """A schema node with the shared definition it refers to ($ref into common.schema.json) merged in."""
+def resolve(node: dict, root: dict | None = None) -> dict:
+    """A schema node with what it refers to merged in: a shared definition ($ref into common.schema.json),
+    a definition of its own schema (#/$defs/…, in ``root``) and the parts of an allOf."""
+    merged: dict = {}
+    parts = [*node.get("allOf", [])]
     ref = node.get("$ref", "")
-    if not ref.startswith(COMMON + "#/$defs/"):
-        return node
-    shared = load_schema("common")["$defs"][ref.rsplit("/", 1)[1]]
-    return {**shared, **{k: v for k, v in node.items() if k != "$ref"}}
+    if ref.startswith(COMMON + "#/$defs/"):
+        parts.insert(0, load_schema("common")["$defs"][ref.rsplit("/", 1)[1]])
+    elif ref.startswith("#/$defs/") and root is not None:
+        parts.insert(0, root["$defs"][ref.rsplit("/", 1)[1]])
+    for part in [*parts, {k: v for k, v in node.items() if k not in ("$ref", "allOf")}]:
+        part = resolve(part, root) if ("$ref" in part or "allOf" in part) else part
+        properties = {**merged.get("properties", {}), **part.get("properties", {})}
+        merged |= part
+        if properties:
+            merged["properties"] = properties
+    return merged
 
 
-def child(node: dict, key) -> dict | None:
+def child(node: dict, key, root: dict | None = None) -> dict | None:
     """The schema of ``value[key]`` inside a value whose schema is ``node`` (None: not described)."""
-    node = resolve(node)
+    node = resolve(node, root)
     if isinstance(key, int):
         items = node.get("items")
         return items if isinstance(items, dict) else None
@@ -81,13 +91,15 @@ def child(node: dict, key) -> dict | None:
     return extra if isinstance(extra, dict) else None
 
 
-def strings(value, node: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, str, dict]]:
-    """Every string in ``value`` with its path and its (resolved) schema node; {} where undescribed."""
+def strings(value, node: dict | None, path: tuple = (), root: dict | None = None) -> Iterator[tuple[tuple, str, dict]]:
+    """Every string in ``value`` with its path and its (resolved) schema node; {} where undescribed.
+    ``node`` is the schema of ``value``; ``root`` the whole schema (for its own definitions)."""
+    root = root if root is not None else node
     if isinstance(value, str):
-        yield path, value, resolve(node) if node else {}
+        yield path, value, resolve(node, root) if node else {}
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from strings(item, child(node, key) if node else None, path + (key,))
+            yield from strings(item, child(node, key, root) if node else None, path + (key,), root)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from strings(item, child(node, i) if node else None, path + (i,))
+            yield from strings(item, child(node, i, root) if node else None, path + (i,), root)

@@ -57,7 +57,7 @@ class Build:
         """A page from docs/ (``raw``: the whole file; ``markdown``: what MkDocs made of it): its front
         matter and markers checked, markers expanded, then the parts every page ends with."""
         file = f"docs/{src_uri}"
-        meta, line_offset = front_matter(raw, file)
+        meta, line_offset = front_matter(raw, file, self.settings.today)
         markdown = expand_markers(markdown, self.atlas, self.settings, Where(src_uri, file, line_offset))
         return finish(self.atlas, markdown, meta.data["reviewed"])
 

@@ -2,7 +2,8 @@
 
 Escaping is chosen by the template's file extension:
 
-- ``*.html.j2`` (HTML and SVG fragments, the book's shell): Jinja escapes every value that is not Markup.
+- ``*.html.j2`` and ``*.svg.j2`` (HTML and SVG fragments, the book's shell): Jinja escapes every
+  value that is not Markup.
 - ``*.md.j2`` (the generated Markdown pages): every value that is not Markup is inserted as a token of
   its HTML (atlas/text.py: data text rendered by its kind, anything else escaped), which Markdown passes
   through untouched. So no value can ever become Markdown syntax — an attribute list, a link, a
@@ -73,7 +74,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "svg.j2"), default=False),
         trim_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize,

@@ -10,12 +10,9 @@ embeds an equivalent light-theme ``<style>`` for rendering to PNG (review sheets
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import jinja2
 import markupsafe
 
+from ..templating import render
 from .bounds import scene_box
 from .shapes import FLOOR_MARGIN, UNIT, Canvas, arrow, body_shapes, prop_shapes, tool_shapes, tool_spin
 
@@ -29,18 +26,6 @@ STANDALONE_CSS = (
     ".atlas-fig__arrow{stroke:#b0103a;stroke-width:3}"
     ".atlas-fig__motion{display:none}.atlas-fig__frames{display:inline}"
 )
-
-
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("figure.svg.j2")
 
 
 def _frame(cv: Canvas, scene, frame, spin: int = 0) -> dict:
@@ -77,7 +62,8 @@ def render_svg(scene, mode: str = "animated", label: str = "", id_prefix: str = 
     if standalone:
         x0, y0, x1, y1 = cv.box
         size = (round((x1 - x0) * UNIT), round((y1 - y0) * UNIT))
-    return _template().render(
+    return render(
+        "figure.svg.j2",
         view_box=cv.view_box(),
         id=f"{id_prefix}figure" if id_prefix else "",
         mode=mode,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..bodymap import body_map, equipment_icon, target_figure
 from ..model import Atlas, Technique
 from ..page import Page, Settings, make_page
+from ..pictures import setup_figure
 from ..qr import qr_svg
+from ..safety import safety
 from ..text import token
 from ..urls import canonical_url
 
@@ -39,7 +41,8 @@ def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
         regions=[atlas.regions[r] for r in t.regions],
         equipment=[atlas.equipment[e] for e in t.equipment],
         related=[atlas.techniques[r] for r in t.related],
-        figure=token(target_figure(atlas, t.regions)),
+        figure=token(setup_figure(atlas, t)),
+        safety=safety(atlas, t),
     )
 
 
@@ -76,6 +79,7 @@ def region_page(region_id: str, atlas: Atlas, settings: Settings) -> Page:
         kind="region",
         source=r.source,
         r=r,
+        cautions=[atlas.cautions.library[c] for c in r.cautions],
         techniques=atlas.techniques_for_region(r.id),
         figure=token(target_figure(atlas, [r.id])),
         title=r.title,

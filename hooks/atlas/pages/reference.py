@@ -28,6 +28,7 @@ def claims_page(atlas: Atlas, settings: Settings) -> Page:
         kind="claims",
         source="data/claims.yaml",
         sections=[s for s in sections if s["claims"]],
+        strength=list(atlas.strength.values()),
         title="Claims and evidence",
         description="Common claims about foam rolling and what the research actually shows.",
         reviewed=latest(c.reviewed for c in atlas.claims.values()),

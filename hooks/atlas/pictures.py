@@ -1,0 +1,32 @@
+"""A technique's picture on the pages that show it: the set-up figure with its motion, caption and pause
+control (technique pages, handouts, the book, the figure review page), and a small still for lists
+(routine steps, the client's sheet, the technique index). The drawing itself is atlas/figure/; the words
+(alt text and caption) come from the same data, so they always say what the picture shows.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .figure import describe, render_svg
+from .model import Atlas, Technique
+from .templating import render
+
+
+def words(atlas: Atlas, t: Technique) -> tuple[str, str]:
+    """(alt text, caption) of the technique's figure."""
+    return describe(atlas.figures[t.id], atlas.equipment[t.figure["tool"]].title)
+
+
+def setup_figure(atlas: Atlas, t: Technique, *, pause_id: str = "atlas-fig-pause") -> Markup:
+    """<figure data-figure="setup">: the moving figure (two still frames when motion is off, printed or
+    paused), a pause control that works without script, and the caption."""
+    alt, caption = words(atlas, t)
+    svg = Markup(render_svg(atlas.figures[t.id], "animated", label=alt))
+    return Markup(render("_setup_figure.html.j2", svg=svg, caption=caption, pause_id=pause_id))
+
+
+def thumbnail(atlas: Atlas, t: Technique) -> Markup:
+    """The start of the pass, small and still, named for screen readers."""
+    alt, _ = words(atlas, t)
+    return Markup(render_svg(atlas.figures[t.id], "thumbnail", label=alt))
