@@ -26,7 +26,15 @@ def setup_figure(atlas: Atlas, t: Technique, *, pause_id: str = "atlas-fig-pause
     return Markup(render("_setup_figure.html.j2", svg=svg, caption=caption, pause_id=pause_id))
 
 
-def thumbnail(atlas: Atlas, t: Technique) -> Markup:
-    """The start of the pass, small and still, named for screen readers."""
-    alt, _ = words(atlas, t)
+def still_figure(atlas: Atlas, t: Technique) -> Markup:
+    """The start and end of the pass with its arrow, named, with the caption (the figure review page)."""
+    alt, caption = words(atlas, t)
+    svg = Markup(render_svg(atlas.figures[t.id], "static", label=alt))
+    return Markup(render("_still_figure.html.j2", svg=svg, caption=caption))
+
+
+def thumbnail(atlas: Atlas, t: Technique, *, label: bool = False) -> Markup:
+    """The start of the pass, small and still. Beside a technique's name (lists) it is decoration, hidden
+    from screen readers; ``label``: named with its alt text, where it stands alone."""
+    alt = words(atlas, t)[0] if label else ""
     return Markup(render_svg(atlas.figures[t.id], "thumbnail", label=alt))

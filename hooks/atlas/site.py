@@ -15,6 +15,7 @@ from .page import HANDOUT_KINDS, Page, Settings, finish
 from .pages.library import (
     equipment_index,
     equipment_page,
+    figures_page,
     latest,
     region_page,
     regions_index,
@@ -39,6 +40,7 @@ class Build:
         reviewed = latest(t.reviewed for t in atlas.techniques.values())
         pages = [technique_page(t, atlas, settings) for t in atlas.techniques.values()]
         pages.append(techniques_index(atlas, settings))
+        pages.append(figures_page(atlas, settings))
         pages += [region_page(r, atlas, settings) for r in atlas.regions]
         pages.append(regions_index(atlas, settings))
         pages += [equipment_page(e, atlas, settings) for e in atlas.equipment]

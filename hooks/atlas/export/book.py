@@ -21,8 +21,8 @@ from ..templating import TEMPLATES, render
 from .browser import ExportError, chromium, offline_context, serving
 
 BOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
-# Pages with nothing to print: tools that only work on screen, and the page of downloads.
-BOOK_SKIPS = ("routines/builder/", "routines/sheet/", "downloads/")
+# Pages with nothing to print: tools that only work on screen, the page of downloads, the authors' figure review.
+BOOK_SKIPS = ("routines/builder/", "routines/sheet/", "downloads/", "figures/")  # figures/: for authors
 
 
 @dataclass

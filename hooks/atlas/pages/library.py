@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..bodymap import body_map, equipment_icon, target_figure
 from ..model import Atlas, Technique
 from ..page import Page, Settings, make_page
-from ..pictures import setup_figure
+from ..pictures import setup_figure, still_figure, thumbnail
 from ..qr import qr_svg
 from ..safety import safety
 from ..text import token
@@ -46,6 +46,25 @@ def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
     )
 
 
+def figures_page(atlas: Atlas, settings: Settings) -> Page:
+    """Every technique's figure beside its set-up, for authors and reviewers to check by eye."""
+    techniques = sorted(atlas.techniques.values(), key=lambda t: t.title.lower())
+    return make_page(
+        atlas,
+        settings,
+        "figures/index.md",
+        "figures.md.j2",
+        kind="tool",
+        source=None,
+        techniques=techniques,
+        figures={t.id: token(still_figure(atlas, t)) for t in techniques},
+        title="Technique figures",
+        description="Every technique's figure beside its set-up, for authors and reviewers.",
+        reviewed=latest(t.reviewed for t in techniques),
+        search_exclude=True,
+    )
+
+
 def techniques_index(atlas: Atlas, settings: Settings) -> Page:
     src = "techniques/index.md"
     groups = [{"region": r, "techniques": atlas.techniques_for_region(r.id)} for r in atlas.regions.values()]
@@ -61,6 +80,7 @@ def techniques_index(atlas: Atlas, settings: Settings) -> Page:
         body_map=token(body_map(atlas, src, directory_urls=settings.directory_urls)),
         equipment=[e for e in atlas.equipment.values() if e.id in used],
         icons={e.id: token(equipment_icon(e)) for e in atlas.equipment.values()},
+        thumbs={t.id: token(thumbnail(atlas, t)) for t in atlas.techniques.values()},
         techniques_count=len(atlas.techniques),
         scripts=["atlas-ui.js", "filter.js"],
         title="Techniques",

@@ -7,7 +7,9 @@ import functools
 
 from ..model import Atlas, Routine
 from ..page import Page, Settings, make_page
+from ..pictures import thumbnail
 from ..routine_link import LIMITS, catalogue_json, routine_fragment
+from ..text import token
 from ..urls import canonical_url, href
 from .library import latest, share
 
@@ -33,6 +35,7 @@ def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
         share=share(settings.site_url, src, r.title, "Link to this routine"),
         scripts=["atlas-ui.js", "share.js"],
         adapt_query=routine_fragment(r),
+        thumbs={s.technique: token(thumbnail(atlas, atlas.techniques[s.technique])) for s in r.steps},
     )
 
 
