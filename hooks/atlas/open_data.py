@@ -8,7 +8,7 @@
   the wrapper because the schemas (rightly) allow no extra fields.
 - ``techniques.csv``: one row per technique, its text columns as plain text (Markdown removed).
 - ``schema/``: the JSON Schemas, copied from data/schema/ (they refer to each other by file name).
-- ``LICENSE`` (CC BY-SA 4.0), ``CHANGELOG.md`` (data/CHANGELOG.md: the version and breaking changes)
+- ``LICENSE`` (CC BY-SA 4.0), ``CHANGELOG.txt`` (data/CHANGELOG.md: the version and breaking changes)
   and ``references.bib`` (what the ``evidence`` keys name).
 
 The data version is the first ``## x.y.z — date`` heading of data/CHANGELOG.md.
@@ -119,6 +119,22 @@ def _title(kind: Kind, atlas: Atlas, record_id: str) -> str:
     return str(getattr(record, "title", None) or getattr(record, "claim", None) or record.term)
 
 
+def page_links(atlas: Atlas, site_url: str) -> dict:
+    """What the Downloads page says about the data: its files (paths in the site) and an example address
+    (the public JSON of one technique; Markup-safe: made from site_url and a checked id)."""
+    example = next(iter(atlas.techniques), None)
+    return {
+        "index": f"{FOLDER}/index.json",
+        "techniques": f"{FOLDER}/techniques.json",
+        "csv": f"{FOLDER}/techniques.csv",
+        "licence": f"{FOLDER}/LICENSE",
+        "changelog": f"{FOLDER}/CHANGELOG.txt",
+        "example": f"{site_url.rstrip('/')}/{FOLDER}/techniques/{example}.json" if example else None,
+        "licence_name": LICENCE["name"],
+        "licence_url": LICENCE["url"],
+    }
+
+
 class Publication:
     """The open data of one build, ready to write (``write``) and to describe (``index``)."""
 
@@ -137,7 +153,7 @@ class Publication:
             "licence_url": LICENCE["url"],
             "attribution": f"Credit {PUBLISHER} and link each record's page and the licence: see each "
             "record's attribution.",
-            "changelog": "CHANGELOG.md",
+            "changelog": "CHANGELOG.txt",
         }
         if kind is not None:
             meta["record_schema"] = kind.record_schema
@@ -184,7 +200,8 @@ class Publication:
     def _copy_files(self, out: Path) -> list[Path]:
         (out / "schema").mkdir(parents=True, exist_ok=True)
         copies = [(p, out / "schema" / p.name) for p in sorted((self.root / "data" / "schema").glob("*.json"))]
-        copies.append((self.root / CHANGELOG, out / "CHANGELOG.md"))
+        # .txt: browsers show it rather than download it, and MkDocs leaves links to it alone (not to .md)
+        copies.append((self.root / CHANGELOG, out / "CHANGELOG.txt"))
         copies.append((self.root / "references.bib", out / "references.bib"))
         for source, target in copies:
             shutil.copyfile(source, target)
