@@ -31,7 +31,7 @@ from .urls import canonical_url
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph consumers crop least (1.91 : 1)
 MAX_BYTES = 60_000
 FOLDER = "assets/previews"  # site/assets/previews/techniques/<id>.png
-ROUTINE_FIGURES = 3  # the first steps a routine's card shows
+ROUTINE_FIGURES = 2  # the first steps a routine's card shows: with three, lying figures get too small to read
 BAND = 190  # the title band at the bottom
 TEAL, TEAL_DARK, PALE = "#00695c", "#004d40", "#b2dfdb"  # the site's primary colours (docs/assets/atlas.css)
 SITE_NAME = "SMR Atlas"
