@@ -65,7 +65,7 @@ def page_json_ld(page: Page, build, image: dict | None = None) -> dict:
         web_page["primaryImageOfPage"] = {"@type": "ImageObject", "contentUrl": image["url"], **_size(image)}
     extra, about, keys = _about(page, build, url)
     web_page["about"] = about
-    works = citations(build.atlas, keys)
+    works = citations(build.atlas, site_url, keys)
     if works:
         web_page["citation"] = works
     if extra:

@@ -147,7 +147,8 @@ def claim_reviews(atlas: Atlas, site_url: str, url: str) -> list[dict]:
                 "reviewRating": rating,
                 "datePublished": str(c.reviewed),
                 "author": {"@id": node_id(site_url, "publisher")},
-                "citation": citations(atlas, c.evidence),
+                # the works themselves are described once, in the page's citation list
+                "citation": [{"@id": work_id(site_url, k, atlas.references[k].doi)} for k in c.evidence],
             }
         )
     return reviews
@@ -166,15 +167,20 @@ def glossary_terms(atlas: Atlas, url: str) -> dict:
     }
 
 
-def citations(atlas: Atlas, keys) -> list[dict]:
+def work_id(site_url: str, key: str, doi: str | None) -> str:
+    """A cited work's IRI: its DOI's URL, or else its entry on the References page."""
+    return f"https://doi.org/{doi}" if doi else canonical_url(site_url, "references/index.md") + f"#ref-{key}"
+
+
+def citations(atlas: Atlas, site_url: str, keys) -> list[dict]:
     """The works behind these citation keys. CreativeWork: references.bib does not say what kind of work
     an entry is (an article, a book chapter…)."""
     works = []
     for key in dict.fromkeys(keys):
         ref = atlas.references[key]
-        work = {"@type": "CreativeWork", "name": plain_text(ref.title), "datePublished": str(ref.year)}
+        work = {"@type": "CreativeWork", "@id": work_id(site_url, key, ref.doi)}
+        work |= {"name": plain_text(ref.title), "datePublished": str(ref.year)}
         if ref.doi:
-            doi_url = f"https://doi.org/{ref.doi}"
-            work |= {"@id": doi_url, "url": doi_url, "identifier": f"doi:{ref.doi}"}
+            work |= {"url": work["@id"], "identifier": f"doi:{ref.doi}"}
         works.append(work)
     return works
