@@ -2,7 +2,8 @@
 
 - ``index.json``: what is here, the data version, the licence and how to attribute.
 - ``<kind>.json`` for techniques, routines, regions, equipment, claims and glossary, and
-  ``techniques/<id>.json`` and ``routines/<id>.json``: each record wrapped as
+  ``techniques/<id>.json`` and ``routines/<id>.json`` (a renamed technique's also at each old id, as its
+  page redirects from there): each record wrapped as
   ``{"id", "url", "attribution", "record"}``. ``record`` is the record exactly as data/ holds it, so it
   validates against the kind's schema (``meta.record_schema``); id, page URL and attribution live in
   the wrapper because the schemas (rightly) allow no extra fields.
@@ -167,6 +168,11 @@ class Publication:
             out.append({"id": record_id, "url": url, "attribution": attribution(title, url), "record": record})
         return out
 
+    def _old_ids(self, kind: Kind, record_id: str) -> list[str]:
+        """A renamed technique's old ids (``aliases``): its file stays at each, with the new id inside, as
+        its page redirects from each."""
+        return list(self.atlas.techniques[record_id].aliases) if kind.name == "techniques" else []
+
     def index(self, counts: dict[str, int]) -> dict:
         files = {
             kind.name: {
@@ -191,7 +197,8 @@ class Publication:
             counts[kind.name] = len(records)
             written.append(_write_json(out / f"{kind.name}.json", {"meta": self.meta(kind), "records": records}))
             for item in records if kind.one_file_each else []:
-                written.append(_write_json(out / kind.name / f"{item['id']}.json", {"meta": self.meta(kind), **item}))
+                for name in [item["id"], *self._old_ids(kind, item["id"])]:
+                    written.append(_write_json(out / kind.name / f"{name}.json", {"meta": self.meta(kind), **item}))
         written.append(_write_json(out / "index.json", self.index(counts)))
         written.append(_write_text(out / "techniques.csv", techniques_csv(self.atlas, self.site_url)))
         written += self._copy_files(out)
