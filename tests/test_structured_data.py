@@ -173,3 +173,19 @@ def test_no_text_can_end_the_script_element(text):
     body = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body
     assert json.loads(body) == {"name": text}
+
+
+def test_region_equipment_and_glossary_pages_say_what_they_are_about(site, atlas):
+    for r in atlas.regions.values():
+        found = nodes(_html(site, f"regions/{r.id}.md"))
+        [page] = found["MedicalWebPage"]
+        assert [values(_by_id(found, a), "name") for a in values(page, "about")] == [[r.title]]
+        assert len(values(page, "citation")) == len(r.evidence)
+    for e in atlas.equipment.values():
+        found = nodes(_html(site, f"equipment/{e.id}.md"))
+        assert [e.title] in [values(_by_id(found, a), "name") for a in values(found["MedicalWebPage"][0], "about")]
+    found = nodes(_html(site, "glossary/index.md"))
+    [terms] = found["DefinedTermSet"]
+    assert len(values(terms, "hasDefinedTerm")) == len(atlas.glossary)
+    found = nodes(_html(site, "references/index.md"))
+    assert len(values(found["MedicalWebPage"][0], "citation")) == len(atlas.references)
