@@ -11,23 +11,33 @@ on_files        50   load and check data/, make every generated page (atlas.site
                      virtual file; before search, bibtex and redirects, so they all see the pages
 on_page_markdown 50  finish a hand-written page (markers, citations, review line, glossary help); before
                      mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
-on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json)
+on_page_context      the page's JSON-LD and link-preview image for <head> (hooks/theme/main.html), from
+                     the build's record of the page (no plugin here uses this event; default order)
+on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json), the open data
+                     (site/data/) and, in builds that make downloads, the link-preview images; no plugin
+                     here reads them, so the default order
 Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from pathlib import Path
 
 from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
 from atlas.links import alias_redirects, merge_redirects
 from atlas.mdext import AtlasTextExtension
+from atlas.open_data import Publication
 from atlas.page import Settings
 from atlas.preview import Preview
+from atlas.preview_image import RendererMissing
+from atlas.preview_image import plan as preview_plan
+from atlas.preview_image import render_all as render_previews
 from atlas.records import load_atlas
 from atlas.site import Build
+from atlas.structured_data import page_json_ld, script_element
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -82,6 +92,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         directory_urls=config.use_directory_urls,
     )
     build = _build["build"] = Build(atlas, settings, format_references(bibtex.registry, atlas.references))
+    _build["open_data"] = _preview.check(lambda: Publication(atlas, config.site_url, ROOT))
+    # Link previews only where they are drawn (builds that make downloads), and never in the offline copy:
+    # a page must not point at an image this build did not make.
+    _build["previews"] = preview_plan(atlas, config.site_url) if settings.downloads and not settings.offline else {}
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"  # edit_uri is the repository root, not docs/
     _redirect_aliases(config, atlas)
@@ -109,10 +123,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _preview.notice() + markdown
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    build = _build["build"]
+    file = page.file
+    record = _preview.check(lambda: build.record(file.src_uri, raw=file.content_string, title=page.title or ""))
+    if record is None:  # while serving, a page whose front matter is broken (its notice says so)
+        return context
+    preview = _build["previews"].get(record.src_uri)
+    image = vars(preview) if preview else None
+    context["atlas_preview"] = image
+    context["atlas_json_ld"] = script_element(page_json_ld(record, build, image))
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    build = _build["build"]
     path = Path(config.site_dir) / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(_build["build"].manifest(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(build.manifest(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if _build["open_data"] is not None:
+        _build["open_data"].write(Path(config.site_dir))
+    if _build["previews"]:
+        started = time.perf_counter()
+        try:
+            render_previews(_build["previews"], build.atlas, ROOT, Path(config.site_dir))
+        except RendererMissing as e:
+            raise PluginError(str(e)) from None
+        log.info("link previews: %d images in %.1f s", len(_build["previews"]), time.perf_counter() - started)
 
 
 def _redirect_aliases(config: MkDocsConfig, atlas) -> None:

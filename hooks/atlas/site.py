@@ -33,6 +33,7 @@ class Build:
     def __init__(self, atlas: Atlas, settings: Settings, formatted_references: dict[str, str]):
         self.atlas, self.settings = atlas, settings
         self.pages: list[Page] = self._generate(formatted_references)
+        self._by_src = {page.src_uri: page for page in self.pages}
 
     def _generate(self, formatted_references: dict[str, str]) -> list[Page]:
         """Every generated page, in a fixed order (search lists pages in the order MkDocs gets them)."""
@@ -62,6 +63,15 @@ class Build:
         meta, line_offset = front_matter(raw, file, self.settings.today)
         markdown = expand_markers(markdown, self.atlas, self.settings, Where(src_uri, file, line_offset))
         return finish(self.atlas, markdown, meta.data["reviewed"])
+
+    def record(self, src_uri: str, *, raw: str = "", title: str = "") -> Page:
+        """The record of any page of this build: a generated one as made, a hand-written one from its file
+        (``raw``) with its checked front matter, titled as in its front matter or else ``title``."""
+        if src_uri in self._by_src:
+            return self._by_src[src_uri]
+        meta, _ = front_matter(raw, f"docs/{src_uri}")
+        name = str(meta.data.get("title") or title)
+        return Page(src_uri, "topic", name, str(meta.data["reviewed"]), f"docs/{src_uri}", raw, meta=dict(meta.data))
 
     def manifest(self) -> dict:
         """The pages with a handout, for the PDF exporter (atlas/export/): where each page and its PDF

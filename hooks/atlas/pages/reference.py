@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model import Atlas
+from ..open_data import page_links
 from ..page import Page, Settings, make_page
 from .library import latest
 
@@ -94,4 +95,5 @@ def downloads_page(atlas: Atlas, settings: Settings, pages: list[Page]) -> Page:
         "site that works offline.",
         reviewed=latest(page.reviewed for page in pages),
         published=Markup(settings.site_url.rstrip("/") + "/downloads/"),  # from mkdocs.yml, not from data
+        data={key: Markup(value) if value else value for key, value in page_links(atlas, settings.site_url).items()},
     )
