@@ -16,7 +16,7 @@ serve: $(VENV)/.site-ready  ## live preview at http://127.0.0.1:8000
 
 # Then the downloads the pages link to (hooks/atlas/export/): the book, a handout per technique
 # and routine, and the offline zip, all in site/downloads/. Only here: serve and plain builds make no PDFs.
-build: $(VENV)/.site-ready  ## the deployable site in site/, with its PDFs and offline zip
+build: $(VENV)/.site-ready node_modules/.ready  ## the deployable site in site/, with its PDFs and offline zip
 	ATLAS_DOWNLOADS=true $(MKDOCS) build --strict --site-dir site
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
 	CHROMIUM="$$browser" PYTHONPATH=hooks $(PY) -m atlas.export site
@@ -77,7 +77,8 @@ $(VENV)/.site-ready: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# axe-core for the accessibility gate, Biome for `make lint` (package-lock.json pins both exactly).
+# axe-core for the accessibility gate, Biome for `make lint`, workbox-build for the service worker of
+# `make build` (package-lock.json pins them exactly).
 node_modules/.ready: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@

@@ -11,10 +11,17 @@ on_files        50   load and check data/, make every generated page (atlas.site
                      virtual file; before search, bibtex and redirects, so they all see the pages
 on_page_markdown 50  finish a hand-written page (markers, citations, review line, glossary help); before
                      mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
+on_page_content      glossary help on the first use of each term in the page's HTML (atlas/glossary.py);
+                     after the Markdown extensions, before search indexes the page (on_page_context)
 on_page_context      the page's JSON-LD and link-preview image for <head> (hooks/theme/main.html), from
                      the build's record of the page (no plugin here uses this event; default order)
-on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json), the open data
-                     (site/data/) and, in builds that make downloads, the link-preview images; no plugin
+on_template_context  the body of the error pages (hooks/theme/404.html, page not found; 503.html, offline),
+                     made from the data like any page (atlas/pages/error_pages.py); only MkDocs' static
+                     templates pass through here
+on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json), each technique's
+                     still as its own file (assets/figures/, for the client's sheet), the open data
+                     (site/data/) and, in builds that make downloads, the link-preview images and the
+                     installable app (manifest, icons, service worker: atlas/installable.py); no plugin
                      here reads them, so the default order
 Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 """
@@ -27,10 +34,14 @@ from datetime import date
 from pathlib import Path
 
 from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
+from atlas.glossary import mark_terms
+from atlas.installable import InstallableError, write_installable
 from atlas.links import alias_redirects, merge_redirects
 from atlas.mdext import AtlasTextExtension
 from atlas.open_data import Publication
 from atlas.page import Settings
+from atlas.pages.error_pages import error_page_content
+from atlas.pictures import figure_files
 from atlas.preview import Preview
 from atlas.preview_image import RendererMissing
 from atlas.preview_image import plan as preview_plan
@@ -123,6 +134,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _preview.notice() + markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mark_terms(html, _build["build"].atlas)
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     build = _build["build"]
     file = page.file
@@ -136,11 +151,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    build = _build["build"]
+    context["atlas_error_page"] = error_page_content(template_name, build.atlas, build.settings)
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     build = _build["build"]
-    path = Path(config.site_dir) / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build.manifest(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    files = {MANIFEST: json.dumps(build.manifest(), indent=1, ensure_ascii=False) + "\n", **figure_files(build.atlas)}
+    for name, text in files.items():
+        path = Path(config.site_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     if _build["open_data"] is not None:
         _build["open_data"].write(Path(config.site_dir))
     if _build["previews"]:
@@ -150,6 +173,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         except RendererMissing as e:
             raise PluginError(str(e)) from None
         log.info("link previews: %d images in %.1f s", len(_build["previews"]), time.perf_counter() - started)
+    if build.settings.installable:
+        started = time.perf_counter()
+        try:
+            sw = write_installable(Path(config.site_dir), config.site_url, build.atlas)
+        except InstallableError as e:
+            raise PluginError(str(e)) from None
+        log.info(
+            "service worker: %d files, %.0f KB precached, in %.1f s",
+            sw["count"],
+            sw["size"] / 1024,
+            time.perf_counter() - started,
+        )
 
 
 def _redirect_aliases(config: MkDocsConfig, atlas) -> None:

@@ -137,6 +137,27 @@ def offline_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def exported(tmp_path_factory, browser):
+    """(site, report): the deployable site as `make build` makes it — a --strict build with downloads on
+    (link previews, the installable sheet's service worker), then atlas.export (PDFs, offline zip) —
+    and export_all's times and sizes."""
+    site = tmp_path_factory.mktemp("deployable") / "site"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**ENV, "ATLAS_DOWNLOADS": "true"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict with downloads failed:\n{result.stderr[-3000:]}")
+    from atlas.export.__main__ import export_all
+
+    return site, export_all(site, browser=browser)
+
+
+@pytest.fixture(scope="session")
 def base_url(site) -> str:
     """The built site on 127.0.0.1, gzipped and cacheable like a static host (tools/static_server.py)."""
     server, url = serve(site)

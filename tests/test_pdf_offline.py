@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -17,13 +16,12 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from atlas.errors import DataError
 from atlas.export import handouts as export_handouts
-from atlas.export.__main__ import export_all
 from atlas.export.browser import ExportError
 from atlas.markers import Where, expand_markers
 from atlas.page import Settings, handout_path
 from atlas.pages.reference import BOOK, OFFLINE_ZIP
 from atlas.urls import href
-from conftest import ENV, MKDOCS, ROOT, type_in_search
+from conftest import type_in_search
 
 SEED_REFERENCES = (
     "The basic science of myofascial release",
@@ -40,23 +38,6 @@ CHROME = (
     "Made with Material",
     "Hold timer",
 )
-
-
-@pytest.fixture(scope="session")
-def exported(tmp_path_factory, browser):
-    """(site, report): the deployable site with its downloads, and export_all's times and sizes."""
-    site = tmp_path_factory.mktemp("deployable") / "site"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**ENV, "ATLAS_DOWNLOADS": "true"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict with downloads failed:\n{result.stderr[-3000:]}")
-    return site, export_all(site, browser=browser)
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,10 @@ def error_of(project: Path, today: date = TODAY) -> str:
 
 
 def plain(text: str) -> str:
-    """The words of some HTML (or data text), spaces squashed, straight quotes for curly ones."""
+    """The words of some HTML (or data text) as a reader sees them: glossary tooltips left out (they show
+    on demand), inline tags joined, spaces squashed, straight quotes for curly ones."""
+    text = re.sub(r'<span class="atlas-term__tip"[^>]*>.*?</span>', "", text)
+    text = re.sub(r"</?(?:span|button)\b[^>]*>", "", text)
     words = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
     return words.replace("’", "'").replace("“", '"').replace("”", '"')
 

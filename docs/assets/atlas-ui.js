@@ -37,5 +37,17 @@
     for (const note of document.querySelectorAll("[data-needs-script]")) note.remove();
   }
 
-  window.AtlasUI = { make, announce, plural, clamp, removeNoScriptNotices };
+  /* Show ``fragment`` (without "#") in the address bar, with no new history entry and no query. From
+     file:// (the offline copy) Chromium refuses history.replaceState, so there the fragment is replaced
+     by a same-page navigation and the query stays. */
+  function replaceAddress(fragment) {
+    const hash = fragment ? `#${fragment}` : "";
+    try {
+      history.replaceState(null, "", `${location.pathname}${hash}`);
+    } catch {
+      if (location.hash !== (hash || "")) location.replace(hash || "#");
+    }
+  }
+
+  window.AtlasUI = { make, announce, plural, clamp, removeNoScriptNotices, replaceAddress };
 })();

@@ -1,7 +1,8 @@
 /* SMR Atlas routine builder (/routines/builder/): pick techniques, order them, set doses and a note,
  * and get one link for the client. Everything happens in this page: the routine is kept in the
  * page's own URL fragment as it changes (so a reload or a bookmark keeps it) and in the link for
- * the client's sheet; nothing is stored or sent anywhere. Needs atlas-ui.js, routine-link.js and share.js.
+ * the client's sheet; nothing is stored or sent anywhere. Needs atlas-ui.js, routine-link.js, share.js and
+ * qr.js (with qrcode-generator).
  */
 (() => {
   "use strict";
@@ -9,7 +10,7 @@
   const root = document.querySelector("[data-atlas-builder]");
   if (!root || !window.AtlasRoutine) return;
   const R = window.AtlasRoutine;
-  const { make, announce, plural, clamp, removeNoScriptNotices } = window.AtlasUI;
+  const { make, announce, plural, clamp, removeNoScriptNotices, replaceAddress } = window.AtlasUI;
   const cat = R.readCatalogue();
   const limits = cat.limits;
 
@@ -31,6 +32,8 @@
     total: part("total"),
     link: part("link"),
     open: part("open"),
+    qr: part("qr"),
+    qrBox: part("qr-box"),
     announce: part("announce"),
     notices: root.querySelector("[data-routine-notices]"),
     share: root.querySelector("[data-atlas-share]"),
@@ -79,17 +82,33 @@
         "Add",
       );
       add.disabled = full;
-      const item = make("li", { class: "atlas-builder__result" });
+      const item = make("li", { class: "atlas-builder__result", "data-result": t.id });
       item.append(
         make("span", { class: "atlas-builder__result-title" }, t.title),
         make("span", { class: "atlas-builder__result-dose" }, R.doseText(t, t)),
         add,
+        make("span", { class: "atlas-builder__added", "data-added": "" }),
       );
       el.results.append(item);
     }
+    markAdded();
     el.count.textContent = shown.length
       ? plural(shown.length, "technique", "techniques")
       : "No technique matches. Clear the search or choose another region or piece of equipment.";
+  }
+
+  /* Next to each "Add" button, where that technique is in the routine now ("✓ Step 2"), so a tap on a
+     phone shows its result without scrolling down to the steps. */
+  function markAdded() {
+    const where = new Map();
+    state.steps.forEach((step, i) => {
+      where.set(step.id, [...(where.get(step.id) || []), i + 1]);
+    });
+    for (const item of el.results.children) {
+      const numbers = where.get(item.getAttribute("data-result")) || [];
+      const words = numbers.length === 1 ? `Step ${numbers[0]}` : `Steps ${numbers.join(", ")}`;
+      item.querySelector("[data-added]").textContent = numbers.length ? `✓ ${words}` : "";
+    }
   }
 
   /* ---- The routine: steps, doses, note -------------------------------------------------------- */
@@ -168,11 +187,8 @@
     const has = state.steps.length > 0;
     const fragment = R.encode(state);
     const link = `${root.dataset.sheetCanonical}#${fragment}`;
-    if (has || state.title || state.note) {
-      history.replaceState(null, "", `${location.pathname}#${fragment}`);
-    } else if (location.hash || location.search) {
-      history.replaceState(null, "", location.pathname);
-    }
+    if (has || state.title || state.note) replaceAddress(fragment);
+    else if (location.hash || location.search) replaceAddress("");
     el.link.value = has ? link : "";
     el.link.placeholder = has ? "" : "Add a technique to get a link";
     el.share.dataset.url = has ? link : "";
@@ -183,6 +199,9 @@
     el.total.textContent = R.duration(R.totalSeconds(state.steps, cat));
     el.noteCount.textContent = `${Array.from(el.note.value).length} of ${limits.note} characters`;
     el.limit.hidden = state.steps.length < limits.steps;
+    window.AtlasQR.draw(el.qr, has ? link : "", "QR code that opens the routine on your client’s phone");
+    el.qrBox.hidden = !has;
+    markAdded();
   }
 
   function load(hash) {

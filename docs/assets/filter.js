@@ -40,7 +40,11 @@
     }
     const search = query.toString();
     const url = window.location.pathname + (search ? `?${search}` : "") + window.location.hash;
-    window.history.replaceState(window.history.state, "", url);
+    try {
+      window.history.replaceState(window.history.state, "", url);
+    } catch {
+      // From file:// (the offline copy) Chromium refuses; the filter works, the address just does not keep it.
+    }
   }
 
   function apply() {

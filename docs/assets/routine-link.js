@@ -1,8 +1,9 @@
 /* SMR Atlas: a whole routine in one link, read and written by the routine builder and the sheet.
  *
  * The routine lives in the URL fragment, which browsers never send to a server:
- *   #v=1&t=<title>&s=<id>.<seconds>.<sets>_<id>.<seconds>.<sets>…&n=<note>
- * (hooks/atlas/routine_link.py writes the same format). decode() accepts any text at all: a broken,
+ *   #v=1&c=<number of steps>&t=<title>&s=<id>.<seconds>.<sets>_<id>.<seconds>.<sets>…&n=<note>
+ * (hooks/atlas/routine_link.py writes the same format). The step count comes first, so a link that a
+ * chat app or a QR reader cut short still says how many steps it should have had. decode() accepts any text at all: a broken,
  * cut-off, oversized or hostile link gives a routine plus plain-language notices, never an error.
  * Nothing from a link is ever put into the page as HTML: callers use textContent only. Needs atlas-ui.js.
  */
@@ -11,8 +12,10 @@
 
   const { make, plural, clamp } = window.AtlasUI;
   const STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
-  // Control characters (Unicode category Cc) and the line and paragraph separators; all but the line break.
-  const CONTROL = /(?!\n)[\p{Cc}\u2028\u2029]/gu;
+  // Control characters (Unicode category Cc), the line and paragraph separators, and the invisible format
+  // characters (Cf: zero-width spaces and joiners, bidirectional overrides and isolates, the byte-order
+  // mark…) that could make a title read backwards or hide text; all but the line break.
+  const CONTROL = /(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
   /* The technique catalogue embedded in the page at build time (works offline, even from file://). */
   function readCatalogue() {
@@ -41,6 +44,7 @@
   function encode(routine) {
     const params = new URLSearchParams();
     params.set("v", "1");
+    params.set("c", String(routine.steps.length));
     if (routine.title) params.set("t", routine.title);
     params.set("s", routine.steps.map((s) => `${s.id}.${s.seconds}.${s.sets}`).join("_"));
     if (routine.note) params.set("n", routine.note);
@@ -74,8 +78,15 @@
     const unknown = [];
     let unreadable = 0;
     let adjusted = 0;
-    for (const token of (params.get("s") || "").split("_")) {
-      if (!token) continue;
+    const tokens = (params.get("s") || "").split("_").filter(Boolean);
+    const lost = lostSteps(params.get("c"), tokens.length);
+    if (lost) {
+      notices.push(
+        `This link was cut short: ${plural(lost, "step was", "steps were")} lost on the way. ` +
+          "Ask your trainer to send the link again.",
+      );
+    }
+    for (const token of tokens) {
       const m = STEP.exec(token);
       if (!m) {
         unreadable += 1;
@@ -126,6 +137,13 @@
       steps = steps.slice(0, limits.steps);
     }
     return { title: title.text, note: note.text, steps, notices };
+  }
+
+  /* How many steps a link says it has but does not carry: 0 for an old link without a count or a count
+     that is not a plain number. A cut can also leave half a step behind, read as unknown or unreadable. */
+  function lostSteps(count, received) {
+    if (!/^\d{1,4}$/.test(count ?? "")) return 0;
+    return Math.max(0, Number(count) - received);
   }
 
   /* 45 → "45 s", 270 → "4 min 30 s", 600 → "10 min" (as hooks/atlas/render.py duration). */

@@ -1,12 +1,14 @@
-/* SMR Atlas hold timer, built from a technique's dose (hooks/atlas/templates/_timer.html.j2):
- * data-seconds per set, data-sets, data-rest between sets, data-per-side.
+/* SMR Atlas hold timer (hooks/atlas/templates/_timer.html.j2), for a technique's dose on its page and
+ * for each step of a client's routine sheet (sheet.js loads a step into it with AtlasTimer.load).
  *
  * Get ready → set 1 → rest → set 2 … → (per side: switch sides → the same again) → done.
  * Time is measured against Date.now(), so a slow phone or a tab in the background never drifts.
- * Start/Pause and Reset are ordinary buttons (Tab, then Enter or Space). The optional beep and
- * vibration at the end of a set are off until the reader ticks the box; the end-of-set flash is
- * left out for readers who ask for reduced motion. Without JavaScript the timer stays hidden and
- * the dose above it reads as text. Needs atlas-ui.js.
+ * While it runs it stays in view (docked at the bottom of the screen, print.css and atlas.css), keeps
+ * the screen awake where the browser allows (Screen Wake Lock: released on pause, at the end, and when
+ * the page is hidden) and, if the reader asks, says each phase out loud. Start/Pause and Reset are
+ * ordinary buttons; the options are checkboxes. The end-of-set flash is left out for readers who ask
+ * for reduced motion. Without JavaScript the timer stays hidden and the dose reads as text.
+ * Needs atlas-ui.js.
  */
 (() => {
   "use strict";
@@ -14,7 +16,7 @@
   const { clamp } = window.AtlasUI;
   const READY = 10; // seconds to get into position, and to switch sides
   const TICK = 200; // ms between screen updates
-  const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
+  const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)") ?? { matches: false };
 
   function plan(seconds, sets, rest, perSide) {
     const phases = [{ kind: "ready", seconds: READY, label: "Get ready" }];
@@ -34,17 +36,51 @@
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   }
 
+  /* The screen stays on while the timer runs: a phone at the gym must not lock mid-set. */
+  function wakeLock() {
+    let lock = null;
+    let wanted = false;
+    async function take() {
+      if (!wanted || lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+      try {
+        lock = await navigator.wakeLock.request("screen");
+        lock.addEventListener?.("release", () => {
+          lock = null;
+        });
+      } catch {
+        lock = null; // refused (battery saver, no permission): the timer still works
+      }
+    }
+    function give() {
+      lock?.release();
+      lock = null;
+    }
+    document.addEventListener("visibilitychange", () => (document.visibilityState === "visible" ? take() : give()));
+    return {
+      hold() {
+        wanted = true;
+        take();
+      },
+      free() {
+        wanted = false;
+        give();
+      },
+    };
+  }
+
   function Timer(root) {
-    const d = root.dataset;
-    const phases = plan(Number(d.seconds), Number(d.sets), Number(d.rest), d.perSide === "true");
     const el = {
+      title: root.querySelector("[data-timer-title]"),
       phase: root.querySelector("[data-timer-phase]"),
       clock: root.querySelector("[data-timer-clock]"),
       fill: root.querySelector("[data-timer-fill]"),
       toggle: root.querySelector('[data-timer="toggle"]'),
       reset: root.querySelector('[data-timer="reset"]'),
       signal: root.querySelector('[data-timer="signal"]'),
+      speak: root.querySelector('[data-timer="speak"]'),
     };
+    const screen = wakeLock();
+    let phases = [];
     let index = -1; // -1 before the start; phases.length when done
     let running = false;
     let endsAt = 0; // Date.now() at which the current phase ends, while running
@@ -52,6 +88,14 @@
     let interval = null;
     let audio = null;
     let shownLabel = null;
+
+    function load(dose) {
+      stop();
+      phases = plan(Number(dose.seconds), Number(dose.sets), Number(dose.rest), dose.perSide === true);
+      index = -1;
+      left = 0;
+      render();
+    }
 
     function remaining() {
       return running ? endsAt - Date.now() : left;
@@ -72,6 +116,14 @@
       }
     }
 
+    function say(text) {
+      if (!el.speak?.checked || !window.speechSynthesis) return;
+      window.speechSynthesis.cancel();
+      const words = new SpeechSynthesisUtterance(text);
+      words.lang = document.documentElement.lang || "en";
+      window.speechSynthesis.speak(words);
+    }
+
     function setEnded() {
       if (el.signal.checked) {
         beep();
@@ -86,7 +138,9 @@
 
     function render() {
       const done = index >= phases.length;
-      let label, ms, fraction;
+      let label;
+      let ms;
+      let fraction;
       if (index < 0) {
         label = "Press Start when you are in position.";
         ms = phases[1].seconds * 1000;
@@ -109,6 +163,7 @@
       el.clock.textContent = clock(ms);
       el.fill.style.width = `${Math.round(clamp(fraction, 0, 1) * 1000) / 10}%`;
       root.dataset.phase = index < 0 ? "idle" : done ? "done" : phases[index].kind;
+      root.toggleAttribute("data-running", running);
       el.toggle.textContent = running ? "Pause" : index < 0 ? "Start" : done ? "Start again" : "Resume";
     }
 
@@ -119,9 +174,11 @@
         index += 1;
         if (index >= phases.length) {
           stop();
+          say("Done");
           break;
         }
         endsAt += phases[index].seconds * 1000;
+        say(phases[index].label);
       }
       render();
     }
@@ -130,12 +187,14 @@
       running = false;
       window.clearInterval(interval);
       interval = null;
+      screen.free();
     }
 
     function start() {
       if (index < 0 || index >= phases.length) {
         index = 0;
         left = phases[0].seconds * 1000;
+        say(phases[0].label);
       }
       if (el.signal.checked && !audio && (window.AudioContext || window.webkitAudioContext)) {
         // Created on a button press: browsers only allow sound that a person started.
@@ -144,31 +203,55 @@
       running = true;
       endsAt = Date.now() + left;
       interval = window.setInterval(tick, TICK);
+      screen.hold();
       render();
     }
 
     function pause() {
       left = endsAt - Date.now();
       stop();
+      window.speechSynthesis?.cancel();
       render();
     }
 
     function reset() {
       stop();
+      window.speechSynthesis?.cancel();
       index = -1;
       left = 0;
       root.classList.remove("atlas-timer--flash");
       render();
     }
 
-    el.toggle.addEventListener("click", () => {
-      if (running) pause();
-      else start();
-    });
+    el.toggle.addEventListener("click", () => (running ? pause() : start()));
     el.reset.addEventListener("click", reset);
-    root.hidden = false;
-    render();
+    return {
+      load,
+      start,
+      setTitle(text) {
+        if (el.title) el.title.textContent = text;
+      },
+    };
   }
 
-  document.querySelectorAll("[data-atlas-timer]").forEach(Timer);
+  const timers = new Map();
+  for (const root of document.querySelectorAll("[data-atlas-timer]")) {
+    const timer = Timer(root);
+    timers.set(root, timer);
+    if (root.dataset.seconds) {
+      timer.load({ ...root.dataset, perSide: root.dataset.perSide === "true" });
+      root.hidden = false;
+    }
+  }
+
+  /* For the routine sheet: load a step's dose into the page's timer and start it. */
+  window.AtlasTimer = {
+    load(root, dose, title) {
+      const timer = timers.get(root);
+      timer.setTitle(title);
+      timer.load(dose);
+      root.hidden = false;
+      return timer;
+    },
+  };
 })();

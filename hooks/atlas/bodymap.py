@@ -13,24 +13,25 @@ the map sets the back view beside the front one. The markup lives in templates/*
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup
 from svg.path import parse_path
 
 from .model import Atlas, Equipment
 from .templating import render
-from .urls import href
 
 VIEWS = {"front": "Front", "back": "Back"}
 VIEW_WIDTH, VIEW_HEIGHT, GAP = 200, 460, 20  # 440 for the body and 20 below it for the view's name
 
 
-def body_map(atlas: Atlas, src_uri: str, *, directory_urls: bool = True) -> str:
-    """The body map for the page at ``src_uri``, as a block of Markdown with HTML in it."""
+def body_map(atlas: Atlas, link: Callable[[str], str]) -> str:
+    """The body map, as a block of Markdown with HTML in it; ``link`` makes the browser URL of a region's
+    page (its source path) as seen from the page the map is on (atlas/urls.py)."""
     views = _place(_views(atlas, atlas.regions.keys()))
     for view in views:
         for r in view["regions"]:
-            page = f"regions/{r['id']}.md"
-            r["href"] = href(src_uri, page, directory_urls=directory_urls)
+            r["href"] = link(f"regions/{r['id']}.md")
     return Markup(render("body_map.html.j2", views=views, width=_width(views), height=VIEW_HEIGHT))
 
 

@@ -65,7 +65,7 @@ def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -
 
 
 def _body_map(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> str:
-    return token(body_map(atlas, where.src_uri, directory_urls=settings.directory_urls))
+    return token(body_map(atlas, lambda to: href(where.src_uri, to, directory_urls=settings.directory_urls)))
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ None when this page has none or the build makes no downloads).
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +33,12 @@ class Settings:
     offline: bool = False  # the copy for file:// (Material's offline plugin)
     directory_urls: bool = True
     today: date = field(default_factory=date.today)  # review dates are checked against it (atlas/review.py)
+
+    @property
+    def installable(self) -> bool:
+        """The published build: the client's sheet can be installed and works offline (atlas/installable.py).
+        Not the offline copy (file:// has no service workers) nor the preview (a worker would keep old pages)."""
+        return self.downloads and not self.offline
 
 
 @dataclass
@@ -85,10 +89,10 @@ def make_page(
 
 
 def finish(atlas: Atlas, markdown: str, reviewed: str) -> str:
-    """The page with what every page ends with: when it was last reviewed, and the glossary terms it uses."""
-    abbr = abbreviations(atlas, _without_front_matter(markdown))
+    """The page with what every page ends with: when it was last reviewed and when the next review is due.
+    (Glossary help is added to the finished HTML: atlas/glossary.py.)"""
     when = date.fromisoformat(str(reviewed))
-    return markdown.rstrip() + render("_page_end.md.j2", when=when, due=review_due(when), abbreviations=abbr)
+    return markdown.rstrip() + render("_page_end.md.j2", when=when, due=review_due(when))
 
 
 def badge(claim: Claim, atlas: Atlas, src_uri: str, settings: Settings) -> Markup:
@@ -97,26 +101,3 @@ def badge(claim: Claim, atlas: Atlas, src_uri: str, settings: Settings) -> Marku
     target = href(src_uri, "claims/index.md", directory_urls=settings.directory_urls)
     label, strength = VERDICT_LABELS[claim.verdict], atlas.strength[claim.strength]
     return fragment("_badge.html.j2", claim=claim, href=target, label=label, strength=strength)
-
-
-def abbreviations(atlas: Atlas, markdown: str) -> Markup:
-    """Markdown abbreviation definitions for the glossary terms this page uses, so they explain
-    themselves on hover. Only used terms: each definition costs Markdown about 0.5 ms a page.
-    Terms and their hover text are plain text on one line (the glossary schema), so a definition
-    line can hold nothing but the words."""
-    shorts = {word: term.short for term in atlas.glossary.values() for word in [term.term, *term.also]}
-    used = set(_glossary_pattern(tuple(shorts)).findall(markdown))  # one pass over the page, not one per term
-    return Markup("\n".join(f"*[{word}]: {short}" for word, short in shorts.items() if word in used))
-
-
-@functools.lru_cache(maxsize=4)
-def _glossary_pattern(words: tuple[str, ...]) -> re.Pattern:
-    longest_first = sorted(words, key=len, reverse=True)  # "fascia lata" before "fascia"
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
-
-
-def _without_front_matter(markdown: str) -> str:
-    if not markdown.startswith("---\n"):
-        return markdown
-    end = markdown.find("\n---\n", 4)
-    return markdown[end + 5 :] if end > 0 else markdown

@@ -13,6 +13,20 @@ from .model import Atlas, Technique
 from .templating import render
 
 
+def figure_file(technique_id: str) -> str:
+    """Where a technique's still lives in the site as its own file (the client's sheet shows it; the
+    service worker keeps it for offline use): assets/figures/<id>.svg."""
+    return f"assets/figures/{technique_id}.svg"
+
+
+def figure_files(atlas: Atlas) -> dict[str, str]:
+    """Every technique's still as a standalone SVG file (its own light-theme colours): path → text."""
+    return {
+        figure_file(t.id): render_svg(atlas.figures[t.id], "thumbnail", label=words(atlas, t)[0], standalone=True)
+        for t in atlas.techniques.values()
+    }
+
+
 def words(atlas: Atlas, t: Technique) -> tuple[str, str]:
     """(alt text, caption) of the technique's figure."""
     return describe(atlas.figures[t.id], atlas.equipment[t.figure["tool"]].title)

@@ -23,7 +23,13 @@ from .pages.library import (
     techniques_index,
 )
 from .pages.reference import claims_page, downloads_page, glossary_page, references_page
-from .pages.routines import routine_builder_page, routine_page, routine_sheet_page, routines_index
+from .pages.routines import (
+    routine_builder_page,
+    routine_page,
+    routine_progress_page,
+    routine_sheet_page,
+    routines_index,
+)
 from .urls import page_url
 
 HANDOUT_MAX_PAGES = {"technique": 1, "routine": 2}  # a technique fits one sheet; a routine two at most
@@ -50,6 +56,7 @@ class Build:
         pages.append(routines_index(atlas, settings))
         pages.append(routine_builder_page(atlas, settings, reviewed))
         pages.append(routine_sheet_page(atlas, settings, reviewed))
+        pages.append(routine_progress_page(atlas, settings, reviewed))
         pages.append(claims_page(atlas, settings))
         pages.append(glossary_page(atlas, settings, reviewed))
         pages.append(references_page(atlas, settings, formatted_references, reviewed))

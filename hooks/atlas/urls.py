@@ -15,12 +15,13 @@ Two kinds of link, both written from one page (``from_src``) to another:
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 # Fixed pages the build generates inside folders that data also fills: no technique, routine, region or
 # equipment id (and no old id listed under `aliases:`) may take one of these names.
 RESERVED_NAMES = {
     "techniques": {"index"},
-    "routines": {"index", "builder", "sheet"},
+    "routines": {"index", "builder", "sheet", "progress"},
     "regions": {"index"},
     "equipment": {"index"},
 }
@@ -61,3 +62,10 @@ def md_link(from_src: str, to_src: str) -> str:
 def canonical_url(site_url: str, src_uri: str) -> str:
     """The page's public address, as Material writes it into <link rel="canonical">."""
     return site_url.rstrip("/") + "/" + page_url(src_uri)
+
+
+def from_site_root(site_url: str, to: str) -> str:
+    """A URL of ``to`` (a page's source path or a file) from the server's root, for a page that is served at
+    any address: the 404 page, which a server returns for /no/such/page/, where a relative link would miss."""
+    root = urlsplit(site_url).path.rstrip("/") + "/"
+    return root + (page_url(to) if to.endswith(".md") else to)

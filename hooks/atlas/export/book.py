@@ -22,7 +22,13 @@ from .browser import ExportError, chromium, offline_context, serving
 
 BOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 # Pages with nothing to print: tools that only work on screen, the page of downloads, the authors' figure review.
-BOOK_SKIPS = ("routines/builder/", "routines/sheet/", "downloads/", "figures/")  # figures/: for authors
+BOOK_SKIPS = (
+    "routines/builder/",
+    "routines/sheet/",
+    "routines/progress/",
+    "downloads/",
+    "figures/",
+)  # figures/: for authors
 
 
 @dataclass

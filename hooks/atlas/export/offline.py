@@ -16,6 +16,7 @@ from ..pages.reference import OFFLINE_ZIP
 from .browser import ExportError
 
 ROOT = Path(__file__).resolve().parents[3]
+ERROR_PAGES = ("404.html", "503.html")
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -54,6 +55,10 @@ def _build_offline(copy: Path, config_file: Path) -> None:
     ]
     if remote:
         raise ExportError(f"the offline copy loads scripts from other hosts, e.g. in {remote[0]}")
+    # A server's pages for a missing address or no connection (their links start at a server's root):
+    # from file:// nothing ever shows them.
+    for name in ERROR_PAGES:
+        (copy / name).unlink(missing_ok=True)
 
 
 def _zip(folder: Path, zip_path: Path) -> None:

@@ -9,7 +9,7 @@ from ..pictures import setup_figure, still_figure, thumbnail
 from ..qr import qr_svg
 from ..safety import safety
 from ..text import token
-from ..urls import canonical_url
+from ..urls import canonical_url, href
 
 
 def share(site_url: str, src_uri: str, title: str, label: str) -> dict:
@@ -77,7 +77,7 @@ def techniques_index(atlas: Atlas, settings: Settings) -> Page:
         kind="index",
         source=None,
         groups=[g for g in groups if g["techniques"] or g["region"].caution],
-        body_map=token(body_map(atlas, src, directory_urls=settings.directory_urls)),
+        body_map=token(body_map(atlas, lambda to: href(src, to, directory_urls=settings.directory_urls))),
         equipment=[e for e in atlas.equipment.values() if e.id in used],
         icons={e.id: token(equipment_icon(e)) for e in atlas.equipment.values()},
         thumbs={t.id: token(thumbnail(atlas, t)) for t in atlas.techniques.values()},

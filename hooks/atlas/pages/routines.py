@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+from ..installable import PAGES_CACHE
 from ..model import Atlas, Routine
 from ..page import Page, Settings, make_page
 from ..pictures import thumbnail
@@ -15,6 +16,8 @@ from .library import latest, share
 
 # The routine builder and the client's routine sheet both read the routine from the link.
 _ROUTINE_SCRIPTS = ["atlas-ui.js", "routine-link.js", "share.js"]
+# QR codes of links made in the browser (the client's routine, a progress link).
+_QR_SCRIPTS = ["vendor/qrcode-generator/qrcode.js", "qr.js"]
 
 
 def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
@@ -66,7 +69,7 @@ def routine_builder_page(atlas: Atlas, settings: Settings, reviewed: str) -> Pag
         title="Routine builder",
         reviewed=reviewed,
         description="Build a self-myofascial release routine for one client and send it as one link.",
-        scripts=[*_ROUTINE_SCRIPTS, "builder.js"],
+        scripts=[*_ROUTINE_SCRIPTS, *_QR_SCRIPTS, "builder.js"],
         limits=LIMITS,
         sheet_canonical=canonical_url(settings.site_url, "routines/sheet.md"),
         catalogue=_catalogue(atlas, settings, src),
@@ -85,12 +88,41 @@ def routine_sheet_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
         title="Your routine",
         reviewed=reviewed,
         description="A self-myofascial release routine put together by your trainer.",
-        scripts=[*_ROUTINE_SCRIPTS, "sheet.js"],
+        scripts=[
+            *_ROUTINE_SCRIPTS,
+            *_QR_SCRIPTS,
+            "timer.js",
+            "log.js",
+            "sheet.js",
+            *(["install.js"] if settings.installable else []),
+        ],
         search_exclude=True,
+        installable=settings.installable,
+        pages_cache=PAGES_CACHE,
         sheet_canonical=canonical_url(settings.site_url, src),
+        progress_canonical=canonical_url(settings.site_url, "routines/progress.md"),
+        catalogue=_catalogue(atlas, settings, src, steps=True),
+    )
+
+
+def routine_progress_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
+    """What a trainer sees from a client's progress link: the routine and the sessions ticked."""
+    src = "routines/progress.md"
+    return make_page(
+        atlas,
+        settings,
+        src,
+        "routine_progress.md.j2",
+        kind="tool",
+        source=None,
+        title="A client's progress",
+        reviewed=reviewed,
+        description="The sessions a client ticked on their SMR routine sheet, from the link they sent.",
+        scripts=[*_ROUTINE_SCRIPTS, *_QR_SCRIPTS, "log.js", "progress.js"],
+        search_exclude=True,
         catalogue=_catalogue(atlas, settings, src),
     )
 
 
-def _catalogue(atlas: Atlas, settings: Settings, src: str) -> str:
-    return catalogue_json(atlas, functools.partial(href, src, directory_urls=settings.directory_urls))
+def _catalogue(atlas: Atlas, settings: Settings, src: str, *, steps: bool = False) -> str:
+    return catalogue_json(atlas, functools.partial(href, src, directory_urls=settings.directory_urls), steps=steps)

@@ -1,0 +1,14 @@
+/* SMR Atlas: registers the service worker that keeps the client's routine sheet working offline
+ * (hooks/atlas/installable.py writes it, beside the web app manifest, only in the published build).
+ * The page works the same without it; file:// (the offline copy) has no service workers.
+ */
+(() => {
+  "use strict";
+
+  const manifest = document.querySelector('link[rel="manifest"]');
+  if (!manifest || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const worker = new URL("sw.js", manifest.href);
+  navigator.serviceWorker.register(worker, { scope: new URL("./", manifest.href).pathname }).catch(() => {
+    // Private windows and some browsers refuse; the sheet still works online.
+  });
+})();
