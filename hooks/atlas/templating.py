@@ -11,6 +11,10 @@ Escaping is chosen by the template's file extension:
   ids, attribute lists of ids) return Markup, and only from ids and keys the data checks have passed.
 
 Undefined names are errors (StrictUndefined), so a typo in a template stops the build.
+
+Words are written in English inside ``_()`` (``{{ _("Stay off these spots") }}``, with values as
+``_("Step %(n)s", n=3)``) and shown in the language of the build pass (atlas/i18n.py); `make messages`
+collects them into the catalogues. Dates go through ``| day`` and decimals through ``| number``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import i18n
 from .text import as_markdown, plain_text, to_html, token
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,8 +83,13 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
     )
+    # newstyle: values given to _() are escaped like any other in HTML templates, and a missing one is an error.
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters["duration"] = duration
+    env.filters["day"] = i18n.format_day
+    env.filters["number"] = i18n.format_number
     # Front matter: a JSON string is a YAML string; the theme prints it as it is (titles are plain text).
     env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
     # An attribute value or a meta description: the words of the text, HTML-escaped.
