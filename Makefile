@@ -7,7 +7,7 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-fast lint bench new-technique figures published-urls clean
+.PHONY: serve build test test-fast lint bench new-technique figures published-urls messages clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
@@ -60,6 +60,15 @@ lint: $(VENV)/.test-ready node_modules/.ready  ## ruff, yamllint, the data schem
 published-urls: $(VENV)/.site-ready  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
 	@tmp="$$(mktemp -d)" && $(MKDOCS) build --strict --quiet --site-dir "$$tmp" && \
 	PYTHONPATH=hooks $(PY) -m atlas.published "$$tmp" data/published-urls.txt; status=$$?; rm -rf "$$tmp"; exit $$status
+
+# The words of the interface into the catalogues (hooks/atlas/i18n.py): collect every _("…"), N_("…") and
+# t("…") into messages.pot, then add new words to each language's messages.po (to translate) and mark
+# changed ones fuzzy (shown in English until a translator checks them).
+messages: $(VENV)/.site-ready  ## update hooks/atlas/locale/*/LC_MESSAGES/messages.po from the code
+	$(VENV)/bin/pybabel extract --mapping-file babel.cfg --keyword t --keyword N_ --no-location --sort-output \
+		--omit-header --output-file hooks/atlas/locale/messages.pot hooks/atlas docs/assets
+	$(VENV)/bin/pybabel update --input-file hooks/atlas/locale/messages.pot --output-dir hooks/atlas/locale \
+		--domain messages --ignore-obsolete --no-fuzzy-matching --init-missing --locale es
 
 # A contact sheet of every technique figure (start and end of the pass, caption, set-up text, problems).
 figures: $(VENV)/.test-ready  ## figures.png: every technique figure on one sheet, to look at (ID="a b" for some)

@@ -1,9 +1,28 @@
 /* SMR Atlas: the few helpers the site's scripts share, as window.AtlasUI. A page lists this file
  * before the scripts that use it (hooks/atlas/render.py, `scripts`). Text only ever goes into the
  * page with textContent, never as HTML.
+ *
+ * Words: scripts write English inside t("…") (t("Step {n}", { n: 3 })); a page in another language
+ * carries the translations its scripts need as JSON (#atlas-strings, written by the build from the
+ * catalogue, hooks/atlas/i18n.py), and t() looks them up. English pages carry none.
  */
 (() => {
   "use strict";
+
+  const strings = (() => {
+    const block = document.getElementById("atlas-strings");
+    try {
+      return new Map(Object.entries(block ? JSON.parse(block.textContent) : {}));
+    } catch {
+      return new Map(); // a broken block costs the translation, never the page
+    }
+  })();
+
+  /* t("Step {n} of {total}", { n: 1, total: 3 }) → the words in the page's language, values filled in. */
+  function t(message, values = {}) {
+    const text = strings.get(message) || message;
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  }
 
   /* make("a", { href: url }, "Calves"): an element with its attributes and, if given, its text. */
   function make(tag, attrs = {}, text = null) {
@@ -49,5 +68,5 @@
     }
   }
 
-  window.AtlasUI = { make, announce, plural, clamp, removeNoScriptNotices, replaceAddress };
+  window.AtlasUI = { t, make, announce, plural, clamp, removeNoScriptNotices, replaceAddress };
 })();

@@ -96,6 +96,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
+def N_(message: str) -> str:
+    """Marks an English constant for the catalogue (`make messages`); translate it where it is shown."""
+    return message
+
+
 def format_day(day: date | str) -> str:
     """2026-12-02 → '2 December 2026' / '2 de diciembre de 2026'."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
