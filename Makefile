@@ -7,7 +7,7 @@ PYTHON3 ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-fast lint bench new-technique figures published-urls messages clean
+.PHONY: serve build test test-fast lint bench new-technique figures published-urls messages translations translations-stamp clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
@@ -69,6 +69,14 @@ messages: $(VENV)/.site-ready  ## update hooks/atlas/locale/*/LC_MESSAGES/messag
 		--omit-header --output-file hooks/atlas/locale/messages.pot hooks/atlas docs/assets
 	$(VENV)/bin/pybabel update --input-file hooks/atlas/locale/messages.pot --output-dir hooks/atlas/locale \
 		--domain messages --ignore-obsolete --no-fuzzy-matching --init-missing --locale es
+
+# Translations of the data (data/i18n/<lang>/) and pages (docs/*.<lang>.md): what is missing or stale,
+# file:line: field; then, once a translation matches today's English, stamp it (FILES=… the translations).
+translations: $(VENV)/.site-ready  ## what each translation lacks or has fallen behind on
+	@PYTHONPATH=hooks $(PY) -m atlas.translation_stamps status
+
+translations-stamp: $(VENV)/.site-ready  ## record that FILES="data/i18n/es/… docs/….es.md" match the English now
+	@PYTHONPATH=hooks $(PY) -m atlas.translation_stamps stamp $(FILES)
 
 # A contact sheet of every technique figure (start and end of the pass, caption, set-up text, problems).
 figures: $(VENV)/.test-ready  ## figures.png: every technique figure on one sheet, to look at (ID="a b" for some)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from .errors import DataError, Problem
 from .load import Document, parse_yaml
@@ -37,3 +38,17 @@ def front_matter(raw: str, file: str, today: date | None = None) -> tuple[Docume
     if problems:
         raise DataError(problems)
     return doc, offset
+
+
+def split_front_matter(raw: str) -> tuple[str, str]:
+    """(the front matter's YAML, the Markdown after it); ('', raw) for a page without front matter."""
+    match = FRONT_MATTER.match(raw)
+    return (match.group(1), raw[match.end() :]) if match else ("", raw)
+
+
+def english_fingerprint(english: Path) -> str:
+    """The fingerprint of an English page's words (its Markdown, not its front matter), which its
+    translations record as `translated_from:` (atlas/translation_stamps.py)."""
+    from .translations import fingerprint  # the data's translations fingerprint the same way
+
+    return fingerprint(split_front_matter(english.read_text(encoding="utf-8"))[1].strip())

@@ -8,6 +8,7 @@ mkdocs-redirects, so the old URL keeps landing on the new page.
 from __future__ import annotations
 
 from .errors import DataError, Problem
+from .i18n import DEFAULT, prefix
 from .model import Atlas
 
 
@@ -33,3 +34,14 @@ def merge_redirects(configured: dict[str, str], aliases: dict[str, str]) -> dict
             ]
         )
     return {**configured, **aliases}
+
+
+def localized_redirects(redirects: dict[str, str], language: str) -> dict[str, str]:
+    """The same redirects inside another language's pages: 'techniques/old.md' → 'techniques/new.md'
+    becomes 'es/techniques/old.md' → 'techniques/new.es.md' (the Spanish page's file in that pass)."""
+    if language == DEFAULT:
+        return dict(redirects)
+    return {
+        f"{prefix(language)}{old}": (f"{new[:-3]}.{language}.md" if new.endswith(".md") else new)
+        for old, new in redirects.items()
+    }

@@ -22,7 +22,6 @@ from .model import Atlas
 from .page import Settings, badge
 from .pages.reference import BOOK, OFFLINE_ZIP
 from .text import token
-from .urls import href
 
 DOWNLOADS = {
     "book": (BOOK, "the whole guide as one PDF book"),
@@ -61,11 +60,11 @@ def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -
     target, words = DOWNLOADS[match.group(1)]
     if not settings.downloads:
         return words
-    return f'<a href="{href(where.src_uri, target, directory_urls=settings.directory_urls)}">{words}</a>'
+    return f'<a href="{settings.href(where.src_uri, target)}">{words}</a>'
 
 
 def _body_map(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -> str:
-    return token(body_map(atlas, lambda to: href(where.src_uri, to, directory_urls=settings.directory_urls)))
+    return token(body_map(atlas, lambda to: settings.href(where.src_uri, to)))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .figure import describe, load_postures, render_svg, scene_for
+from .i18n import _
 from .load import load_yaml
 from .model import Atlas
 from .urls import canonical_url
@@ -51,20 +52,22 @@ class Preview:
     height: int = HEIGHT
 
 
-def plan(atlas: Atlas, site_url: str) -> dict[str, Preview]:
-    """The card of each technique and routine page, by the page's source path (no rendering here)."""
+def plan(atlas: Atlas, site_url: str, prefix: str = "") -> dict[str, Preview]:
+    """The card of each technique and routine page, by the page's source path (no rendering here), in the
+    language being written (atlas/i18n.py; ``prefix``: where its cards go, e.g. es/)."""
     out = {}
     for t in atlas.techniques.values():
         if t.figure:
-            path = f"{FOLDER}/techniques/{t.id}.png"
-            alt = f"{t.title}: a drawing of the starting position. {SITE_NAME}."
+            path = f"{FOLDER}/{prefix}techniques/{t.id}.png"
+            alt = _("%(title)s: a drawing of the starting position. %(site)s.") % {"title": t.title, "site": SITE_NAME}
             out[f"techniques/{t.id}.md"] = Preview(path, _public(site_url, path), alt, t.title, "technique", (t.id,))
     for r in atlas.routines.values():
         shown = tuple(s.technique for s in r.steps if atlas.techniques[s.technique].figure)[:ROUTINE_FIGURES]
         if shown:
-            path = f"{FOLDER}/routines/{r.id}.png"
+            path = f"{FOLDER}/{prefix}routines/{r.id}.png"
             names = ", ".join(atlas.techniques[i].title.lower() for i in shown)
-            alt = f"{r.title}: drawings of its first steps ({names}). {SITE_NAME}."
+            words = {"title": r.title, "names": names, "site": SITE_NAME}
+            alt = _("%(title)s: drawings of its first steps (%(names)s). %(site)s.") % words
             out[f"routines/{r.id}.md"] = Preview(path, _public(site_url, path), alt, r.title, "routine", shown)
     return out
 
@@ -150,7 +153,7 @@ def _band(draw: ImageDraw.ImageDraw, title: str, kind: str) -> None:
     for line in lines:
         draw.text((60, y), line, fill="white", font=font, stroke_width=1, stroke_fill="white")  # bold-ish
         y += step
-    label = f"{SITE_NAME} · {'routine' if kind == 'routine' else 'self-myofascial release technique'}"
+    label = f"{SITE_NAME} · {_('routine') if kind == 'routine' else _('self-myofascial release technique')}"
     draw.text((60, label_y - 4), label, fill=PALE, font=ImageFont.load_default(28))
 
 

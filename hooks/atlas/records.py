@@ -18,6 +18,7 @@ from .datafiles import Sources, read_all
 from .errors import DataError, Problem
 from .figure import figure_problems, scene_for
 from .figure.postures import posture_problems
+from .i18n import DEFAULT
 from .load import Document
 from .model import (
     Atlas,
@@ -35,11 +36,15 @@ from .model import (
 )
 from .review import review_problems
 from .schemas import load_schema
+from .translations import translate
 from .urls import RESERVED_NAMES
 
 
-def load_atlas(root: Path, today: date | None = None) -> Atlas:
-    """The checked data of the project at ``root``. ``today``: for review dates (default: today)."""
+def load_atlas(root: Path, today: date | None = None, language: str = DEFAULT) -> Atlas:
+    """The checked data of the project at ``root``, with its words in ``language``. ``today``: for review
+    dates (default: today). Another language's words are checked against the English
+    (atlas/translations.py) once the English itself has passed every check below; everything but the
+    words — ids, doses, figures, citations — is the English record's."""
     root = Path(root)
     references = load_references(root / "references.bib", root)  # a broken .bib stops here
     sources = read_all(root)
@@ -52,6 +57,15 @@ def load_atlas(root: Path, today: date | None = None) -> Atlas:
         checks.problems.extend(_figures(atlas, sources))
     if checks.problems:
         raise DataError(checks.problems)
+    return atlas if language == DEFAULT else _translated(atlas, sources, root, language)
+
+
+def _translated(english: Atlas, sources: Sources, root: Path, language: str) -> Atlas:
+    words, status = translate(sources, root, language)
+    atlas = _records(words, english.references)
+    docs = words.folders["routines"]
+    atlas.routines = {rid: _routine(rid, docs[rid], atlas.techniques) for rid in english.routines}
+    atlas.figures, atlas.translation = english.figures, status
     return atlas
 
 

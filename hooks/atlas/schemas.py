@@ -10,6 +10,7 @@ fraction (45.0) is not a whole number here, because a dose or a limit written 45
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -87,6 +88,9 @@ def child(node: dict, key, root: dict | None = None) -> dict | None:
     described = node.get("properties", {}).get(key)
     if described is not None:
         return described
+    for pattern, schema in node.get("patternProperties", {}).items():
+        if re.search(pattern, str(key)):
+            return schema
     extra = node.get("additionalProperties")
     return extra if isinstance(extra, dict) else None
 

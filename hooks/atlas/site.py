@@ -9,9 +9,11 @@ has to find a page again in the built HTML.
 from __future__ import annotations
 
 from .docs_pages import front_matter
+from .i18n import DEFAULT, speaking
 from .markers import Where, expand_markers
 from .model import Atlas
-from .page import HANDOUT_KINDS, Page, Settings, finish
+from .page import HANDOUT_KINDS, Page, Settings, finish, with_notice
+from .page_translations import localized_path, page_translation_notice
 from .pages.library import (
     equipment_index,
     equipment_page,
@@ -30,16 +32,20 @@ from .pages.routines import (
     routine_sheet_page,
     routines_index,
 )
-from .urls import page_url
 
 HANDOUT_MAX_PAGES = {"technique": 1, "routine": 2}  # a technique fits one sheet; a routine two at most
 
 
 class Build:
+    """The pages of one language's build pass (``settings.language``); everything it writes is in that
+    language (atlas/i18n.py)."""
+
     def __init__(self, atlas: Atlas, settings: Settings, formatted_references: dict[str, str]):
         self.atlas, self.settings = atlas, settings
-        self.pages: list[Page] = self._generate(formatted_references)
+        with speaking(settings.language):
+            self.pages: list[Page] = self._generate(formatted_references)
         self._by_src = {page.src_uri: page for page in self.pages}
+        self._seen: dict[str, Page] = {}  # every page of the pass, hand-written ones included, as MkDocs renders them
 
     def _generate(self, formatted_references: dict[str, str]) -> list[Page]:
         """Every generated page, in a fixed order (search lists pages in the order MkDocs gets them)."""
@@ -63,13 +69,17 @@ class Build:
         pages.append(downloads_page(atlas, settings, pages))
         return pages
 
-    def finish_hand_written(self, markdown: str, *, src_uri: str, raw: str) -> str:
-        """A page from docs/ (``raw``: the whole file; ``markdown``: what MkDocs made of it): its front
-        matter and markers checked, markers expanded, then the parts every page ends with."""
-        file = f"docs/{src_uri}"
+    def finish_hand_written(self, markdown: str, *, src_uri: str, raw: str, language: str = DEFAULT) -> str:
+        """A page from docs/ (``raw``: the whole file; ``markdown``: what MkDocs made of it; ``language``:
+        the language it is written in, which in another language's pass is English until it is
+        translated): its front matter and markers checked, markers expanded, a notice if its translation
+        lags the English, then the parts every page ends with."""
+        file = localized_path(f"docs/{src_uri}", language)
         meta, line_offset = front_matter(raw, file, self.settings.today)
-        markdown = expand_markers(markdown, self.atlas, self.settings, Where(src_uri, file, line_offset))
-        return finish(self.atlas, markdown, meta.data["reviewed"])
+        with speaking(self.settings.language):
+            markdown = expand_markers(markdown, self.atlas, self.settings, Where(src_uri, file, line_offset))
+            notice = page_translation_notice(self.settings, src_uri, meta, language)
+            return finish(self.atlas, with_notice(markdown, notice), meta.data["reviewed"])
 
     def record(self, src_uri: str, *, raw: str = "", title: str = "") -> Page:
         """The record of any page of this build: a generated one as made, a hand-written one from its file
@@ -80,13 +90,21 @@ class Build:
         name = str(meta.data.get("title") or title)
         return Page(src_uri, "topic", name, str(meta.data["reviewed"]), f"docs/{src_uri}", raw, meta=dict(meta.data))
 
+    def seen(self, page: Page) -> None:
+        """Note a page of this pass as MkDocs renders it (on_page_context), for the sitemap."""
+        self._seen[page.src_uri] = page
+
+    def addresses(self) -> dict[str, tuple[str, str]]:
+        """Every page of this pass seen so far: source path → (public address, reviewed date)."""
+        return {src: (self.settings.canonical(src), str(page.reviewed)) for src, page in self._seen.items()}
+
     def manifest(self) -> dict:
         """The pages with a handout, for the PDF exporter (atlas/export/): where each page and its PDF
         live in the built site, and how many sheets it may take."""
         return {
             "handouts": [
                 {
-                    "url": page_url(p.src_uri, directory_urls=self.settings.directory_urls),
+                    "url": self.settings.page_url(p.src_uri),
                     "kind": p.kind,
                     "title": p.title,
                     "pdf": p.handout,

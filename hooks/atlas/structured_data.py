@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from .bibliography import citation_keys
 from .docs_pages import FRONT_MATTER
+from .i18n import LANGUAGES
 from .page import Page
 from .structured_parts import (
     AUDIENCE,
@@ -36,7 +37,6 @@ from .structured_parts import (
     node_id,
     routine_plan,
 )
-from .urls import canonical_url
 
 CONTEXT = "https://schema.org"
 
@@ -46,14 +46,14 @@ def page_json_ld(page: Page, build, image: dict | None = None) -> dict:
     ``build`` is the atlas.site.Build the page is part of; ``image`` the link preview ({url, width,
     height, alt}) when this build made one."""
     site_url = build.settings.site_url
-    url = canonical_url(site_url, page.src_uri)
+    url = build.settings.canonical(page.src_uri)
     front = front_matter(page.markdown)
     web_page = {
         "@type": "MedicalWebPage",
         "@id": url,
         "url": url,
         "name": page.title,
-        "inLanguage": "en",
+        "inLanguage": build.settings.language,
         "isPartOf": {"@id": node_id(site_url, "website")},
         "publisher": {"@id": node_id(site_url, "publisher")},
         "lastReviewed": str(page.reviewed),
@@ -126,7 +126,7 @@ def _site_nodes(site_url: str) -> list[dict]:
         "@id": node_id(site_url, "website"),
         "name": "SMR Atlas",
         "url": site,
-        "inLanguage": "en",
+        "inLanguage": list(LANGUAGES),  # the whole site: every language it is written in
         "publisher": {"@id": publisher["@id"]},
     }
     return [website, publisher]

@@ -7,6 +7,7 @@ would show Markdown as it is.
 
 from __future__ import annotations
 
+from .i18n import gettext
 from .model import Atlas, Dose, Routine, Technique
 from .page import VERDICT_LABELS, Settings
 from .text import plain_text
@@ -60,7 +61,7 @@ def _anatomy(atlas: Atlas, region_ids, settings: Settings) -> list[dict]:
         {
             "@type": "AnatomicalStructure",
             "name": atlas.regions[r].title,
-            "url": canonical_url(settings.site_url, f"regions/{r}.md"),
+            "url": settings.canonical(f"regions/{r}.md"),
         }
         for r in region_ids
     ]
@@ -71,7 +72,7 @@ def _tools(atlas: Atlas, equipment_ids, settings: Settings) -> list[dict]:
         {
             "@type": "HowToTool",
             "name": atlas.equipment[e].title,
-            "url": canonical_url(settings.site_url, f"equipment/{e}.md"),
+            "url": settings.canonical(f"equipment/{e}.md"),
         }
         for e in equipment_ids
     ]
@@ -109,7 +110,7 @@ def routine_plan(r: Routine, atlas: Atlas, settings: Settings, url: str) -> dict
             "@type": ["HowToStep", "ExercisePlan"],
             "position": i,
             "name": t.title,
-            "url": canonical_url(settings.site_url, f"techniques/{t.id}.md"),
+            "url": settings.canonical(f"techniques/{t.id}.md"),
             "text": plain_text(step.note) if step.note else plain_text(t.summary),
             **dose_properties(step.dose),
         }
@@ -134,7 +135,11 @@ def claim_reviews(atlas: Atlas, site_url: str, url: str) -> list[dict]:
     explanation and the works behind it as its citations."""
     reviews = []
     for c in atlas.claims.values():
-        rating = {"@type": "Rating", "alternateName": VERDICT_LABELS[c.verdict], "ratingExplanation": plain_text(c.why)}
+        rating = {
+            "@type": "Rating",
+            "alternateName": gettext(VERDICT_LABELS[c.verdict]),
+            "ratingExplanation": plain_text(c.why),
+        }
         if c.verdict in RATINGS:
             rating |= {"ratingValue": RATINGS[c.verdict], "worstRating": 1, "bestRating": max(RATINGS.values())}
         reviews.append(

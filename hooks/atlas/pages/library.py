@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from ..bodymap import body_map, equipment_icon, target_figure
+from ..i18n import _
 from ..model import Atlas, Technique
 from ..page import Page, Settings, make_page
 from ..pictures import setup_figure, still_figure, thumbnail
 from ..qr import qr_svg
 from ..safety import safety
 from ..text import token
-from ..urls import canonical_url, href
 
 
-def share(site_url: str, src_uri: str, title: str, label: str) -> dict:
+def share(settings: Settings, src_uri: str, title: str, label: str) -> dict:
     """The share block's values: the page's public address as text and as a QR code."""
-    url = canonical_url(site_url, src_uri)
-    return {"url": url, "title": title, "label": label, "qr": qr_svg(url, f"QR code for the link to this page: {url}")}
+    url = settings.canonical(src_uri)
+    return {
+        "url": url,
+        "title": title,
+        "label": label,
+        "qr": qr_svg(url, _("QR code for the link to this page: %(url)s") % {"url": url}),
+    }
 
 
 def latest(dates) -> str:
@@ -36,7 +41,7 @@ def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
         title=t.title,
         description=t.summary,
         reviewed=t.reviewed,
-        share=share(settings.site_url, src, t.title, "Link to this technique"),
+        share=share(settings, src, t.title, _("Link to this technique")),
         scripts=["atlas-ui.js", "share.js", "timer.js"],
         regions=[atlas.regions[r] for r in t.regions],
         equipment=[atlas.equipment[e] for e in t.equipment],
@@ -58,8 +63,8 @@ def figures_page(atlas: Atlas, settings: Settings) -> Page:
         source=None,
         techniques=techniques,
         figures={t.id: token(still_figure(atlas, t)) for t in techniques},
-        title="Technique figures",
-        description="Every technique's figure beside its set-up, for authors and reviewers.",
+        title=_("Technique figures"),
+        description=_("Every technique's figure beside its set-up, for authors and reviewers."),
         reviewed=latest(t.reviewed for t in techniques),
         search_exclude=True,
     )
@@ -77,14 +82,14 @@ def techniques_index(atlas: Atlas, settings: Settings) -> Page:
         kind="index",
         source=None,
         groups=[g for g in groups if g["techniques"] or g["region"].caution],
-        body_map=token(body_map(atlas, lambda to: href(src, to, directory_urls=settings.directory_urls))),
+        body_map=token(body_map(atlas, lambda to: settings.href(src, to))),
         equipment=[e for e in atlas.equipment.values() if e.id in used],
         icons={e.id: token(equipment_icon(e)) for e in atlas.equipment.values()},
         thumbs={t.id: token(thumbnail(atlas, t)) for t in atlas.techniques.values()},
         techniques_count=len(atlas.techniques),
         scripts=["atlas-ui.js", "filter.js"],
-        title="Techniques",
-        description="Every self-myofascial release technique on SMR Atlas, grouped by body region.",
+        title=_("Techniques"),
+        description=_("Every self-myofascial release technique on SMR Atlas, grouped by body region."),
         reviewed=latest(t.reviewed for t in atlas.techniques.values()),
     )
 
@@ -98,6 +103,7 @@ def region_page(region_id: str, atlas: Atlas, settings: Settings) -> Page:
         "region.md.j2",
         kind="region",
         source=r.source,
+        record=r.id,
         r=r,
         cautions=[atlas.cautions.library[c] for c in r.cautions],
         techniques=atlas.techniques_for_region(r.id),
@@ -118,8 +124,8 @@ def regions_index(atlas: Atlas, settings: Settings) -> Page:
         source=None,
         regions=list(atlas.regions.values()),
         counts={r: len(atlas.techniques_for_region(r)) for r in atlas.regions},
-        title="Body regions",
-        description="Find self-myofascial release techniques by body region.",
+        title=_("Body regions"),
+        description=_("Find self-myofascial release techniques by body region."),
         reviewed=latest(r.reviewed for r in atlas.regions.values()),
     )
 
@@ -133,6 +139,7 @@ def equipment_page(equipment_id: str, atlas: Atlas, settings: Settings) -> Page:
         "equipment.md.j2",
         kind="equipment",
         source=e.source,
+        record=e.id,
         e=e,
         techniques=atlas.techniques_for_equipment(e.id),
         icon=token(equipment_icon(e, label=False)),
@@ -153,7 +160,7 @@ def equipment_index(atlas: Atlas, settings: Settings) -> Page:
         equipment=list(atlas.equipment.values()),
         counts={e: len(atlas.techniques_for_equipment(e)) for e in atlas.equipment},
         icons={e.id: token(equipment_icon(e, label=False)) for e in atlas.equipment.values()},
-        title="Equipment",
-        description="Foam rollers, massage balls and other tools for self-myofascial release.",
+        title=_("Equipment"),
+        description=_("Foam rollers, massage balls and other tools for self-myofascial release."),
         reviewed=latest(e.reviewed for e in atlas.equipment.values()),
     )

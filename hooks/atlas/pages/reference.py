@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..i18n import _
 from ..model import Atlas
 from ..open_data import page_links
 from ..page import Page, Settings, make_page
@@ -16,10 +17,10 @@ OFFLINE_ZIP = "downloads/smr-atlas-offline.zip"
 def claims_page(atlas: Atlas, settings: Settings) -> Page:
     sections = [
         {
-            "title": "Claims from the article this site grew from",
+            "title": _("Claims from the article this site grew from"),
             "claims": [c for c in atlas.claims.values() if c.origin == "seed-article"],
         },
-        {"title": "Popular claims", "claims": [c for c in atlas.claims.values() if c.origin == "popular"]},
+        {"title": _("Popular claims"), "claims": [c for c in atlas.claims.values() if c.origin == "popular"]},
     ]
     return make_page(
         atlas,
@@ -30,8 +31,8 @@ def claims_page(atlas: Atlas, settings: Settings) -> Page:
         source="data/claims.yaml",
         sections=[s for s in sections if s["claims"]],
         strength=list(atlas.strength.values()),
-        title="Claims and evidence",
-        description="Common claims about foam rolling and what the research actually shows.",
+        title=_("Claims and evidence"),
+        description=_("Common claims about foam rolling and what the research actually shows."),
         reviewed=latest(c.reviewed for c in atlas.claims.values()),
     )
 
@@ -45,8 +46,8 @@ def glossary_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
         kind="glossary",
         source="data/glossary.yaml",
         terms=sorted(atlas.glossary.values(), key=lambda t: t.term.lower()),
-        title="Glossary",
-        description="Plain-language explanations of the terms used on SMR Atlas.",
+        title=_("Glossary"),
+        description=_("Plain-language explanations of the terms used on SMR Atlas."),
         reviewed=reviewed,
     )
 
@@ -61,8 +62,8 @@ def references_page(atlas: Atlas, settings: Settings, formatted: dict[str, str],
         kind="references",
         source="references.bib",
         entries=sorted(((key, formatted[key]) for key in atlas.references), key=lambda kv: kv[1].lower()),
-        title="References",
-        description="The research cited on SMR Atlas, with DOI links.",
+        title=_("References"),
+        description=_("The research cited on SMR Atlas, with DOI links."),
         reviewed=reviewed,
     )
 
@@ -90,10 +91,12 @@ def downloads_page(atlas: Atlas, settings: Settings, pages: list[Page]) -> Page:
         routines=handouts["routine"],
         book=BOOK,
         offline_zip=OFFLINE_ZIP,
-        title="Downloads",
-        description="The whole SMR Atlas guide as a PDF book, one-page handouts for clients, and a copy of the "
-        "site that works offline.",
+        title=_("Downloads"),
+        description=_(
+            "The whole SMR Atlas guide as a PDF book, one-page handouts for clients, and a copy of the "
+            "site that works offline."
+        ),
         reviewed=latest(page.reviewed for page in pages),
-        published=Markup(settings.site_url.rstrip("/") + "/downloads/"),  # from mkdocs.yml, not from data
+        published=Markup(settings.canonical("downloads/index.md")),  # from mkdocs.yml, not from data
         data={key: Markup(value) if value else value for key, value in page_links(atlas, settings.site_url).items()},
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 
+from ..i18n import _
 from ..installable import PAGES_CACHE
 from ..model import Atlas, Routine
 from ..page import Page, Settings, make_page
 from ..pictures import thumbnail
 from ..routine_link import LIMITS, catalogue_json, routine_fragment
 from ..text import token
-from ..urls import canonical_url, href
 from .library import latest, share
 
 # The routine builder and the client's routine sheet both read the routine from the link.
@@ -35,7 +35,7 @@ def routine_page(r: Routine, atlas: Atlas, settings: Settings) -> Page:
         title=r.title,
         description=r.summary,
         reviewed=r.reviewed,
-        share=share(settings.site_url, src, r.title, "Link to this routine"),
+        share=share(settings, src, r.title, _("Link to this routine")),
         scripts=["atlas-ui.js", "share.js"],
         adapt_query=routine_fragment(r),
         thumbs={s.technique: token(thumbnail(atlas, atlas.techniques[s.technique])) for s in r.steps},
@@ -51,8 +51,8 @@ def routines_index(atlas: Atlas, settings: Settings) -> Page:
         kind="index",
         source=None,
         routines=list(atlas.routines.values()),
-        title="Routines",
-        description="Ready-made self-myofascial release routines with total times.",
+        title=_("Routines"),
+        description=_("Ready-made self-myofascial release routines with total times."),
         reviewed=latest(r.reviewed for r in atlas.routines.values()),
     )
 
@@ -66,12 +66,12 @@ def routine_builder_page(atlas: Atlas, settings: Settings, reviewed: str) -> Pag
         "routine_builder.md.j2",
         kind="tool",
         source=None,
-        title="Routine builder",
+        title=_("Routine builder"),
         reviewed=reviewed,
-        description="Build a self-myofascial release routine for one client and send it as one link.",
+        description=_("Build a self-myofascial release routine for one client and send it as one link."),
         scripts=[*_ROUTINE_SCRIPTS, *_QR_SCRIPTS, "builder.js"],
         limits=LIMITS,
-        sheet_canonical=canonical_url(settings.site_url, "routines/sheet.md"),
+        sheet_canonical=settings.canonical("routines/sheet.md"),
         catalogue=_catalogue(atlas, settings, src),
     )
 
@@ -85,9 +85,9 @@ def routine_sheet_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
         "routine_sheet.md.j2",
         kind="tool",
         source=None,
-        title="Your routine",
+        title=_("Your routine"),
         reviewed=reviewed,
-        description="A self-myofascial release routine put together by your trainer.",
+        description=_("A self-myofascial release routine put together by your trainer."),
         scripts=[
             *_ROUTINE_SCRIPTS,
             *_QR_SCRIPTS,
@@ -99,8 +99,8 @@ def routine_sheet_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
         search_exclude=True,
         installable=settings.installable,
         pages_cache=PAGES_CACHE,
-        sheet_canonical=canonical_url(settings.site_url, src),
-        progress_canonical=canonical_url(settings.site_url, "routines/progress.md"),
+        sheet_canonical=settings.canonical(src),
+        progress_canonical=settings.canonical("routines/progress.md"),
         catalogue=_catalogue(atlas, settings, src, steps=True),
     )
 
@@ -115,9 +115,9 @@ def routine_progress_page(atlas: Atlas, settings: Settings, reviewed: str) -> Pa
         "routine_progress.md.j2",
         kind="tool",
         source=None,
-        title="A client's progress",
+        title=_("A client's progress"),
         reviewed=reviewed,
-        description="The sessions a client ticked on their SMR routine sheet, from the link they sent.",
+        description=_("The sessions a client ticked on their SMR routine sheet, from the link they sent."),
         scripts=[*_ROUTINE_SCRIPTS, *_QR_SCRIPTS, "log.js", "progress.js"],
         search_exclude=True,
         catalogue=_catalogue(atlas, settings, src),
@@ -125,4 +125,4 @@ def routine_progress_page(atlas: Atlas, settings: Settings, reviewed: str) -> Pa
 
 
 def _catalogue(atlas: Atlas, settings: Settings, src: str, *, steps: bool = False) -> str:
-    return catalogue_json(atlas, functools.partial(href, src, directory_urls=settings.directory_urls), steps=steps)
+    return catalogue_json(atlas, functools.partial(settings.href, src), steps=steps)
