@@ -54,6 +54,7 @@ from atlas.preview_image import RendererMissing
 from atlas.preview_image import plan as preview_plan
 from atlas.preview_image import render_all as render_previews
 from atlas.records import load_atlas
+from atlas.script_strings import strings_block
 from atlas.site import Build
 from atlas.sitemap import write_sitemap
 from atlas.structured_data import page_json_ld, script_element
@@ -180,6 +181,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     image = vars(preview) if preview else None
     context["atlas_preview"] = image
     context["atlas_json_ld"] = script_element(page_json_ld(record, build, image))
+    scripts = [
+        *(page.meta.get("scripts") or []),
+        *(s.removeprefix("assets/") for s in map(str, config.extra_javascript)),
+    ]
+    context["atlas_strings"] = strings_block(scripts, build.settings.language)
+    context["atlas_alternates"] = build.alternates(record.src_uri, pass_languages(config))
     return context
 
 

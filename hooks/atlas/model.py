@@ -179,6 +179,7 @@ class Atlas:
     cautions: Cautions = field(default_factory=lambda: Cautions([], {}))
     strength: dict[str, Grade] = field(default_factory=dict)  # the evidence-strength scale, by grade id
     figures: dict = field(default_factory=dict)  # technique id → its solved figure (atlas.figure.Scene)
+    postures: dict[str, str] = field(default_factory=dict)  # posture id → its words, for figure captions
     translation: object = None  # in another language: how up to date its words are (atlas.translations.Status)
 
     def techniques_for_region(self, region_id: str) -> list[Technique]:

@@ -29,7 +29,8 @@ def figure_files(atlas: Atlas) -> dict[str, str]:
 
 def words(atlas: Atlas, t: Technique) -> tuple[str, str]:
     """(alt text, caption) of the technique's figure."""
-    return describe(atlas.figures[t.id], atlas.equipment[t.figure["tool"]].title)
+    scene = atlas.figures[t.id]
+    return describe(scene, atlas.equipment[t.figure["tool"]].title, atlas.postures.get(scene.spec.posture_id))
 
 
 def setup_figure(atlas: Atlas, t: Technique, *, pause_id: str = "atlas-fig-pause") -> Markup:

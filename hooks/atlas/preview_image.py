@@ -90,7 +90,9 @@ class Figures:
         if technique_id not in self._svg:
             t = self.atlas.techniques[technique_id]
             scene = scene_for(load_yaml(self.root / t.source, self.root), self.postures, self.equipment)
-            alt, _ = describe(scene, self.atlas.equipment[scene.spec.tool].title)
+            alt, _ = describe(
+                scene, self.atlas.equipment[scene.spec.tool].title, self.atlas.postures.get(scene.spec.posture_id)
+            )
             self._svg[technique_id] = render_svg(scene, "thumbnail", alt, standalone=True)
         return self._svg[technique_id]
 

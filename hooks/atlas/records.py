@@ -85,6 +85,7 @@ def _records(sources: Sources, references: dict) -> Atlas:
             library={k: Caution(id=k, **c) for k, c in cautions["library"].items()},
         ),
         strength={k: Grade(id=k, **v) for k, v in sources["evidence-strength"].data.items()},
+        postures={k: str(v["title"]) for k, v in sources["postures"].data.items()},
     )
 
 

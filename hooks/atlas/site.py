@@ -9,7 +9,7 @@ has to find a page again in the built HTML.
 from __future__ import annotations
 
 from .docs_pages import front_matter
-from .i18n import DEFAULT, speaking
+from .i18n import DEFAULT, prefix, speaking
 from .markers import Where, expand_markers
 from .model import Atlas
 from .page import HANDOUT_KINDS, Page, Settings, finish, with_notice
@@ -32,6 +32,7 @@ from .pages.routines import (
     routine_sheet_page,
     routines_index,
 )
+from .urls import canonical_url
 
 HANDOUT_MAX_PAGES = {"technique": 1, "routine": 2}  # a technique fits one sheet; a routine two at most
 
@@ -97,6 +98,13 @@ class Build:
     def addresses(self) -> dict[str, tuple[str, str]]:
         """Every page of this pass seen so far: source path → (public address, reviewed date)."""
         return {src: (self.settings.canonical(src), str(page.reviewed)) for src, page in self._seen.items()}
+
+    def alternates(self, src_uri: str, languages) -> list[dict]:
+        """The page's address in each language the site is built in, for <link rel="alternate" hreflang>."""
+        return [
+            {"lang": lang, "url": canonical_url(self.settings.site_url, src_uri, prefix=prefix(lang))}
+            for lang in languages
+        ]
 
     def manifest(self) -> dict:
         """The pages with a handout, for the PDF exporter (atlas/export/): where each page and its PDF

@@ -8,6 +8,8 @@ segment, add it to ``_ENDS``.
 
 from __future__ import annotations
 
+from ..i18n import DEFAULT, language
+
 _PART = {  # (segment, face) → what a reader calls it
     ("shank", "back"): "calf",
     ("shank", "front"): "shin",
@@ -178,20 +180,31 @@ def supports_phrase(spec) -> str:
     return ", ".join(out)
 
 
-def describe(scene, tool_title: str | None = None) -> tuple[str, str]:
-    """(alt, caption). ``tool_title``: the equipment's title (default: its id in words)."""
+def describe(scene, tool_title: str | None = None, posture_title: str | None = None) -> tuple[str, str]:
+    """(alt, caption), in the language being written (atlas/i18n.py). ``tool_title``: the equipment's
+    title (default: its id in words); ``posture_title``: the posture's words, when they are translated
+    (default: the posture's own title)."""
+    if language() != DEFAULT:
+        return describe_in(language(), scene, tool_title, posture_title)
     spec = scene.spec
     tool = (tool_title or spec.tool.replace("-", " ")).lower()
     target = part_word(spec.segment, scene.face, rolled_side(spec), (spec.start + spec.end) / 2)
     held = "" if spec.holder == "hands" else f" {_HOLDER[spec.holder]}"
     supports = supports_phrase(spec)
-    scene_words = f"{spec.posture['title']}, {target} on the {tool}{held}"
+    scene_words = f"{posture_title or spec.posture['title']}, {target} on the {tool}{held}"
     if supports:
         scene_words += f", {supports}"
     view = "Side view" if spec.view == "side" else "Front view"
     first = f"{scene_words[0].upper()}{scene_words[1:]}"
     how = pass_words(scene, scene.face, tool)
     return f"{view}: {scene_words}. {how[0]}", f"{first}. {how[1]}"
+
+
+def describe_in(lang: str, scene, tool_title: str | None, posture_title: str | None) -> tuple[str, str]:
+    """The same description in another language (its own grammar: atlas/figure/describe_<lang>.py)."""
+    from . import describe_es
+
+    return {"es": describe_es.describe}[lang](scene, tool_title, posture_title)
 
 
 def pass_words(scene, face: str, tool: str) -> tuple[str, str]:
