@@ -206,7 +206,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     build, site = _build["build"], Path(config.site_dir)
-    manifest = {"handouts": [entry for b in _passes.values() for entry in b.manifest()["handouts"]]}
+    manifest = {
+        "languages": list(_passes),
+        "handouts": [entry for b in _passes.values() for entry in b.manifest()["handouts"]],
+    }
     files = {MANIFEST: json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", **figure_files(build.atlas)}
     for name, text in files.items():
         path = site / name

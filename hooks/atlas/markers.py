@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from .bibliography import citation_keys, unknown_key_problem
 from .bodymap import body_map
 from .errors import DataError, Problem, line_at
+from .i18n import N_, gettext
 from .model import Atlas
 from .page import Settings, badge
 from .pages.reference import BOOK, OFFLINE_ZIP
 from .text import token
 
-DOWNLOADS = {
-    "book": (BOOK, "the whole guide as one PDF book"),
-    "offline": (OFFLINE_ZIP, "the whole site as a ZIP file that works offline"),
+DOWNLOADS = {  # {download:…} → (the file, in every language but the offline copy; its words, through _())
+    "book": (BOOK, N_("the whole guide as one PDF book")),
+    "offline": (OFFLINE_ZIP, N_("the whole site as a ZIP file that works offline")),
 }
 
 
@@ -58,6 +59,7 @@ def _download(match: re.Match, atlas: Atlas, settings: Settings, where: Where) -
             f"unknown download '{match.group(1)}'", f"use one of {', '.join('{download:' + k + '}' for k in DOWNLOADS)}"
         )
     target, words = DOWNLOADS[match.group(1)]
+    target, words = (target if target == OFFLINE_ZIP else settings.prefix + target), gettext(words)
     if not settings.downloads:
         return words
     return f'<a href="{settings.href(where.src_uri, target)}">{words}</a>'

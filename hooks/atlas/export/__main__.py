@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -33,17 +34,25 @@ def export_all(site_dir: Path, *, browser=None, config_file: Path = ROOT / "mkdo
             "items": handouts,
         }
         start = time.perf_counter()
-        book = build_book(site_dir, browser=b)
+        books = [build_book(site_dir, browser=b, language=lang) for lang in _languages(site_dir)]
+        book = books[0]
         report["book"] = {
             "seconds": time.perf_counter() - start,
             "bytes": book.stat().st_size,
             "pages": page_count(book.read_bytes()),
             "path": book,
+            "books": books,
         }
     start = time.perf_counter()
     bundle = build_offline_zip(site_dir, config_file=config_file)
     report["offline"] = {"seconds": time.perf_counter() - start, "bytes": bundle.stat().st_size, "path": bundle}
     return report
+
+
+def _languages(site_dir: Path) -> list[str]:
+    """The languages the build wrote (downloads/pages.json, atlas_hooks.on_post_build)."""
+    manifest = json.loads((site_dir / "downloads" / "pages.json").read_text(encoding="utf-8"))
+    return manifest.get("languages", ["en"])
 
 
 def main(argv: list[str] | None = None) -> int:

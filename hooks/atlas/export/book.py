@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..i18n import DEFAULT, prefix, speaking
 from ..pages.reference import BOOK
 from ..templating import TEMPLATES, render
 from .browser import ExportError, chromium, offline_context, serving
@@ -40,17 +41,21 @@ class Chapter:
     children: list[Chapter] = field(default_factory=list)
 
 
-def build_book(site_dir: Path, out: Path | None = None, *, browser=None) -> Path:
-    """The whole site as one A4 PDF: cover, contents with page numbers, every page, bookmarks."""
-    site_dir = Path(site_dir)
-    out = Path(out) if out else site_dir / BOOK
+def build_book(site_dir: Path, out: Path | None = None, *, browser=None, language: str = DEFAULT) -> Path:
+    """The whole site in ``language`` as one A4 PDF: cover, contents with page numbers, every page,
+    bookmarks (es/downloads/smr-atlas.pdf in Spanish)."""
+    site_dir, home = Path(site_dir), prefix(language)
+    out = Path(out) if out else site_dir / f"{home}{BOOK}"
     with serving(site_dir) as base, chromium(browser) as b, offline_context(b, base) as context:
         page = context.new_page()
-        shell = render(
-            "book.html.j2",
-            script=(TEMPLATES / "book.js").read_text(encoding="utf-8"),
-            config=json.dumps({"skip": list(BOOK_SKIPS), "today": date.today().isoformat()}),
-        )
+        config = {"skip": [home + p for p in BOOK_SKIPS], "today": date.today().isoformat(), "home": home}
+        with speaking(language):
+            shell = render(
+                "book.html.j2",
+                script=(TEMPLATES / "book.js").read_text(encoding="utf-8"),
+                config=json.dumps(config | {"lang": language}),
+                lang=language,
+            )
         shell_url = base + "__atlas_book__.html"  # never written to disk; the page is fulfilled here
         page.route(shell_url, lambda route: route.fulfill(body=shell, content_type="text/html; charset=utf-8"))
         page.goto(shell_url, wait_until="load")

@@ -27,7 +27,7 @@ def build_offline_zip(site_dir: Path, zip_path: Path | None = None, *, config_fi
     with tempfile.TemporaryDirectory(prefix="atlas-offline-") as tmp:
         copy = Path(tmp) / "smr-atlas"
         _build_offline(copy, Path(config_file))
-        for pdf in sorted((site_dir / "downloads").rglob("*.pdf")):
+        for pdf in sorted(site_dir.glob("**/downloads/**/*.pdf")):  # every language's (es/downloads/…)
             target = copy / pdf.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pdf, target)

@@ -89,7 +89,7 @@ def downloads_page(atlas: Atlas, settings: Settings, pages: list[Page]) -> Page:
         offline=settings.offline,
         techniques=handouts["technique"],
         routines=handouts["routine"],
-        book=BOOK,
+        book=settings.prefix + BOOK,
         offline_zip=OFFLINE_ZIP,
         title=_("Downloads"),
         description=_(

@@ -53,8 +53,8 @@
   }
 
   async function assemble() {
-    const home = await load("/");
-    const homeUrl = `${origin}/`;
+    const home = await load(`/${config.home}`); // "" or "es/": the language's own home page and nav
+    const homeUrl = `${origin}/${config.home}`;
     const canonical = home.querySelector("link[rel=canonical]");
     const published = canonical ? canonical.href : homeUrl; // the public site, for links the book leaves
 
@@ -128,7 +128,7 @@
     url.href = published;
     url.textContent = published.replace(/^https?:\/\//, "").replace(/\/$/, "");
     document.querySelector("[data-book=date]").textContent = new Date(`${config.today}T12:00:00Z`).toLocaleDateString(
-      "en-GB",
+      config.lang === "en" ? "en-GB" : config.lang,
       { day: "numeric", month: "long", year: "numeric" },
     );
     const copyright = home.querySelector(".md-copyright__highlight") || home.querySelector(".md-copyright");
