@@ -234,7 +234,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_installable(config: MkDocsConfig, build: Build) -> None:
     started = time.perf_counter()
     try:
-        sw = write_installable(Path(config.site_dir), config.site_url, build.atlas)
+        sw = write_installable(Path(config.site_dir), config.site_url, build.atlas, pass_languages(config))
     except InstallableError as e:
         raise PluginError(str(e)) from None
     log.info(

@@ -7,8 +7,8 @@
 
   const manifest = document.querySelector('link[rel="manifest"]');
   if (!manifest || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  const worker = new URL("sw.js", manifest.href);
-  navigator.serviceWorker.register(worker, { scope: new URL("./", manifest.href).pathname }).catch(() => {
+  const worker = new URL(manifest.dataset.serviceWorker, location.href); // at the site's root, for every language
+  navigator.serviceWorker.register(worker, { scope: new URL("./", worker).pathname }).catch(() => {
     // Private windows and some browsers refuse; the sheet still works online.
   });
 })();

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import cairosvg
 
+from .i18n import DEFAULT, _, prefix, speaking
 from .model import Atlas
 from .pictures import figure_file
 from .templating import render
@@ -36,7 +37,8 @@ PAGES_CACHE = "atlas-pages"  # docs/assets/sheet.js warms it: the sheet's data-p
 ASSETS_CACHE = "atlas-assets"
 ICON_SIZES = (192, 512)
 TEAL, PALE = "#00695c", "#b2dfdb"  # the site's primary colours (docs/assets/atlas.css)
-# The pages a client uses offline, as built files; their styles, scripts and pictures are precached too.
+# The pages a client uses offline, as built files (in every language); their styles, scripts and
+# pictures are precached too.
 POCKET_PAGES = ("routines/sheet/index.html", "routines/progress/index.html")
 _SCRIPT = ROOT / "hooks" / "atlas" / "service_worker.mjs"
 
@@ -49,15 +51,20 @@ def icon_path(size: int) -> str:
     return f"assets/icons/app-{size}.png"
 
 
-def manifest(site_url: str) -> dict:
-    """The web app manifest: the installed app opens the sheet, which shows the last routine opened."""
+def manifest(site_url: str, language: str = DEFAULT) -> dict:
+    """The web app manifest of one language's sheet: the installed app opens the sheet, which shows the
+    last routine opened."""
     root = urlsplit(site_url).path.rstrip("/") + "/"
+    with speaking(language):
+        words = {
+            "name": _("SMR Atlas: your routine"),
+            "short_name": _("SMR routine"),
+            "description": _("Your self-myofascial release routine, its techniques and a hold timer, also offline."),
+        }
     return {
-        "name": "SMR Atlas: your routine",
-        "short_name": "SMR routine",
-        "description": "Your self-myofascial release routine, its techniques and a hold timer, also offline.",
-        "lang": "en",
-        "start_url": f"{root}routines/sheet/",
+        **words,
+        "lang": language,
+        "start_url": f"{root}{prefix(language)}routines/sheet/",
         "scope": root,
         "display": "standalone",
         "background_color": "#ffffff",
@@ -69,10 +76,14 @@ def manifest(site_url: str) -> dict:
     }
 
 
-def write_installable(site_dir: Path, site_url: str, atlas: Atlas) -> dict:
-    """Manifest, icons and service worker into the built site; returns Workbox's count and size."""
+def write_installable(site_dir: Path, site_url: str, atlas: Atlas, languages=(DEFAULT,)) -> dict:
+    """A manifest per language, the icons and the one service worker into the built site; returns
+    Workbox's count and size."""
     site_dir = Path(site_dir)
-    files = {MANIFEST: json.dumps(manifest(site_url), indent=1, ensure_ascii=False).encode()}
+    files = {
+        prefix(lang) + MANIFEST: json.dumps(manifest(site_url, lang), indent=1, ensure_ascii=False).encode()
+        for lang in languages
+    }
     for size in ICON_SIZES:
         svg = render("app_icon.svg.j2", size=size, teal=TEAL, pale=PALE)
         files[icon_path(size)] = cairosvg.svg2png(bytestring=svg.encode(), output_width=size, output_height=size)
@@ -80,15 +91,16 @@ def write_installable(site_dir: Path, site_url: str, atlas: Atlas) -> dict:
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    pocket = [prefix(lang) + page for lang in languages for page in POCKET_PAGES]
     precache = sorted(
-        {*POCKET_PAGES, OFFLINE_PAGE, *files, *page_assets(site_dir), *(figure_file(t) for t in atlas.techniques)}
+        {*pocket, OFFLINE_PAGE, *files, *page_assets(site_dir, pocket), *(figure_file(t) for t in atlas.techniques)}
     )
     return generate_service_worker(site_dir, precache)
 
 
-def page_assets(site_dir: Path) -> set[str]:
+def page_assets(site_dir: Path, pocket) -> set[str]:
     """Every file of this site that the pocket pages and the technique pages load, as paths in the site."""
-    pages = [site_dir / p for p in POCKET_PAGES] + sorted(site_dir.glob("techniques/*/index.html"))
+    pages = [site_dir / p for p in pocket] + sorted(site_dir.glob("**/techniques/*/index.html"))
     found: set[str] = set()
     for page in pages:
         parser = _Loads()

@@ -3,7 +3,10 @@
 The words name the view, the posture, the side, the body part (segment and the face that
 meets the tool), the tool and what holds it, the supports, and where the pass starts and
 ends. To name a new segment or face, add it to ``_PART``; to name a new landmark along a
-segment, add it to ``_ENDS``.
+segment, add it to ``_ALONG``. The decisions that do not depend on the language (which part, which
+landmark, which side, what moves, which supports make a pair) are the functions without English in
+them (``part_key``, ``landmark``, ``motion``, ``support_groups``, ``rolled_side``); each language's
+grammar (describe_<lang>.py) puts its own words on them.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ _ALONG = {
         (1, "just above the elbow"),
     ],
 }
+_NO_MARKS = [(0.5, "one end"), (1, "the other end")]  # a segment without landmarks
 # joint kind → (words when the angle grows, words when it shrinks) for the motion of a pass
 _MOVERS = {"near_knee", "far_knee", "neck", "head"}  # the joints whose motion a caption names
 _MOTION = {
@@ -76,11 +80,22 @@ _PLURAL = {"hand": "hands", "foot": "feet", "forearm": "forearms", "heel": "heel
 _PLURAL |= {"fingertips": "hands", "toes": "toes", "shank": "lower legs", "thigh": "thighs"}
 
 
+def kind_of(part: str) -> str:
+    """A body part without its side: near_thigh → thigh."""
+    return part.split("_", 1)[1] if part.startswith(("near_", "far_")) else part
+
+
+def part_key(segment: str, face: str, fraction: float = 0.5) -> tuple[str, str]:
+    """(segment kind, face) a reader names for the rolled part: the top of the trunk is the shoulder."""
+    kind = kind_of(segment)
+    if (kind, face) == ("trunk", "back") and fraction > 0.88:
+        return "shoulder", "top"  # the top of the trunk, beside the neck
+    return kind, face
+
+
 def part_word(segment: str, face: str, side: str = "", fraction: float = 0.5) -> str:
     """What a reader calls the rolled part, with its side: 'right calf', 'back of the right thigh'."""
-    kind = segment.split("_", 1)[1] if segment.startswith(("near_", "far_")) else segment
-    if (kind, face) == ("trunk", "back") and fraction > 0.88:
-        kind, face = "shoulder", "top"  # the top of the trunk, beside the neck
+    kind, face = part_key(segment, face, fraction)
     word = _PART.get((kind, face), kind.replace("_", " "))
     if not side:
         return word
@@ -97,34 +112,49 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
+def landmark(segment: str, fraction: float, face: str | None = None) -> tuple[object, int]:
+    """Where along the segment a fraction of it falls: (the key of its landmarks in ``_ALONG``, or None
+    for a segment without any, and the index of the landmark)."""
+    kind = kind_of(segment)
+    key = (kind, face) if (kind, face) in _ALONG else kind if kind in _ALONG else None
+    return key, next(i for i, (upto, _) in enumerate(_ALONG.get(key, _NO_MARKS)) if fraction <= upto)
+
+
 def where_word(segment: str, fraction: float, face: str | None = None) -> str:
-    kind = segment.split("_", 1)[1] if segment.startswith(("near_", "far_")) else segment
-    marks = _ALONG.get((kind, face)) or _ALONG.get(kind) or [(0.5, "one end"), (1, "the other end")]
-    return next(words for upto, words in marks if fraction <= upto)
+    key, index = landmark(segment, fraction, face)
+    return _ALONG.get(key, _NO_MARKS)[index][1]
 
 
-def motion_words(scene) -> str:
+def motion(scene) -> tuple[str, bool, str] | None:
     """What moves during the pass, when the body moves against a wall or the tool stays put: the
     knee or neck joint that changes most between the solved start and end frames (what the
-    picture shows), or knees that bend toward you (turned) in a front view."""
+    picture shows), or knees that bend toward you (turned) in a front view. (joint kind, whether its
+    angle grows, the side when one knee alone moves), or None."""
     spec, start, end = scene.spec, scene.start.joints, scene.end.joints
     if spec.holder != "wall" and abs(spec.end - spec.start) >= 0.02:
-        return ""  # the body slides over the tool, or the hands move it: nothing else to name
+        return None  # the body slides over the tool, or the hands move it: nothing else to name
     changes = [(name, end[name] - start.get(name, 0.0)) for name in end if name != "body" and name in _MOVERS]
     changes = [(n, d) for n, d in changes if abs(d) >= 8]
     bent = {k: v for k, v in (spec.turn | spec.end_turn).items() if k.endswith("_thigh")}
     turned = sum(abs(v) for v in bent.values()) - sum(abs(v) for k, v in spec.turn.items() if k.endswith("_thigh"))
     if not changes and abs(turned) >= 10:
-        return "bending the knees" if turned > 0 else "straightening the knees"
+        return "knee", turned > 0, ""
     if not changes:
-        return ""
+        return None
     name, delta = max(changes, key=lambda c: abs(c[1]))
-    kind = name.split("_", 1)[1] if name.startswith(("near_", "far_")) else name
-    grow, shrink = _MOTION.get(kind, ("moving", "moving"))
-    words = grow if delta > 0 else shrink
-    if kind in ("knee",) and sum(1 for n, _ in changes if n.endswith("_knee")) == 1:
-        words = words.replace("the knees", f"the {side_word(spec, name)} knee")
-    return words
+    kind = kind_of(name)
+    alone = kind == "knee" and sum(1 for n, _ in changes if n.endswith("_knee")) == 1
+    return kind, delta > 0, side_word(spec, name) if alone else ""
+
+
+def motion_words(scene) -> str:
+    """``motion`` in words: 'bending the knees', 'straightening the right knee'."""
+    moved = motion(scene)
+    if moved is None:
+        return ""
+    kind, grows, side = moved
+    words = _MOTION.get(kind, ("moving", "moving"))[0 if grows else 1]
+    return words.replace("the knees", f"the {side} knee") if side else words
 
 
 def rolled_side(spec) -> str:
@@ -150,25 +180,34 @@ _NAMES = {"shank": "lower leg", "upper_arm": "upper arm", "pelvis": "hips", "tru
 def _part_phrase(spec, part: str) -> str:
     if part == "bottom":
         return "bottom"
-    kind = part.split("_", 1)[1] if part.startswith(("near_", "far_")) else part
+    kind = kind_of(part)
     return f"{side_word(spec, part)} {_NAMES.get(kind, kind.replace('_', ' '))}".strip()
 
 
-def supports_phrase(spec) -> str:
-    """'hands on the floor, left foot on the floor' from the supports list (pairs become plurals)."""
+def support_groups(spec) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """The supports by what they touch, in order: (on, [(part, whether it stands for a pair)]), where
+    a pair (both hands, both feet) is named once."""
     groups: dict[str, list[str]] = {}
     for s in spec.supports:
         groups.setdefault(s.on, []).append(s.part)
     out = []
     for on, parts in groups.items():
-        kinds = [p.split("_", 1)[1] if p.startswith(("near_", "far_")) else p for p in parts]
-        words, done = [], set()
+        kinds = [kind_of(p) for p in parts]
+        items, done = [], set()
         for p, k in zip(parts, kinds, strict=True):
-            if k in done:
-                continue
-            pair = kinds.count(k) == 2
-            words.append(_PLURAL.get(k, k + "s") if pair else _part_phrase(spec, p))
-            done.add(k)
+            if k not in done:
+                items.append((p, kinds.count(k) == 2))
+                done.add(k)
+        out.append((on, items))
+    return out
+
+
+def supports_phrase(spec) -> str:
+    """'hands on the floor, left foot on the floor' from the supports list (pairs become plurals)."""
+    out = []
+    for on, items in support_groups(spec):
+        kinds = [kind_of(p) for p, _ in items]
+        words = [_PLURAL.get(kind_of(p), kind_of(p) + "s") if pair else _part_phrase(spec, p) for p, pair in items]
         if on == "tool" and all(k == "hand" for k in kinds):
             out.append(f"{_and(words)} holding the {spec.tool.replace('-', ' ')}")
         elif on == "tool":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from ..i18n import _
-from ..installable import PAGES_CACHE
+from ..installable import MANIFEST, PAGES_CACHE
 from ..model import Atlas, Routine
 from ..page import Page, Settings, make_page
 from ..pictures import thumbnail
@@ -97,7 +97,7 @@ def routine_sheet_page(atlas: Atlas, settings: Settings, reviewed: str) -> Page:
             *(["install.js"] if settings.installable else []),
         ],
         search_exclude=True,
-        installable=settings.installable,
+        installable=(settings.prefix + MANIFEST) if settings.installable else None,
         pages_cache=PAGES_CACHE,
         sheet_canonical=settings.canonical(src),
         progress_canonical=settings.canonical("routines/progress.md"),
