@@ -109,6 +109,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     today, language = date.today(), pass_language(config)
     atlas = _preview.load(lambda: load_atlas(ROOT, today, language))
+    _log_translation(atlas)
     bibtex = config.plugins["bibtex"]
     sanitise_registry(bibtex.registry)
     settings = Settings(
@@ -243,6 +244,18 @@ def _write_installable(config: MkDocsConfig, build: Build) -> None:
         sw["size"] / 1024,
         time.perf_counter() - started,
     )
+
+
+def _log_translation(atlas) -> None:
+    """Name each translated field that lags its English (its page shows a notice) and each untranslated file."""
+    status = atlas.translation
+    if status is None:
+        return
+    for stale in status.stale:
+        where = f"{stale.file}:{stale.line}: {stale.field}"
+        log.info("%s: the English (%s) changed since this was translated; its page says so", where, stale.english)
+    for english in status.missing:
+        log.info("%s: no %s translation yet; its page shows the English", english, status.language)
 
 
 def _redirect_aliases(config: MkDocsConfig, atlas, language: str) -> None:

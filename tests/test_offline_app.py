@@ -56,7 +56,9 @@ def test_the_manifest_names_the_sheet_and_its_icons_exist(published):
         with Image.open(site / icon_path(size)) as icon:
             assert icon.size == (size, size)
     sheet = (site / "routines" / "sheet" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="manifest" href="[./]*manifest\.webmanifest" data-service-worker="[./]*sw\.js">', sheet)
+    assert re.search(
+        r'<link rel="manifest" href="[./]*manifest\.webmanifest" data-service-worker="[./]*sw\.js">', sheet
+    )
     spanish = json.loads((site / "es" / MANIFEST).read_text(encoding="utf-8"))
     assert spanish["start_url"].endswith("/es/routines/sheet/") and spanish["lang"] == "es"
     assert "es/routines/sheet/index.html" in (site / SERVICE_WORKER).read_text(encoding="utf-8")
