@@ -47,15 +47,15 @@
       if (used.has(id)) select.append(make("option", { value: id }, names[id]));
     }
   }
-  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap((t) => t.regions)));
-  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap((t) => t.equipment)));
+  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap((tech) => tech.regions)));
+  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap((tech) => tech.equipment)));
 
-  function haystack(t) {
+  function haystack(tech) {
     return [
-      t.title,
-      t.id,
-      ...t.regions.map((r) => cat.regions[r] || r),
-      ...t.equipment.map((e) => cat.equipment[e] || e),
+      tech.title,
+      tech.id,
+      ...tech.regions.map((r) => cat.regions[r] || r),
+      ...tech.equipment.map((e) => cat.equipment[e] || e),
     ]
       .join(" ")
       .toLowerCase();
@@ -66,26 +66,31 @@
     const region = el.region.value;
     const equipment = el.equipment.value;
     const full = state.steps.length >= limits.steps;
-    const shown = cat.techniques.filter((t) => {
-      const hay = haystack(t);
+    const shown = cat.techniques.filter((tech) => {
+      const hay = haystack(tech);
       return (
         words.every((w) => hay.includes(w)) &&
-        (!region || t.regions.includes(region)) &&
-        (!equipment || t.equipment.includes(equipment))
+        (!region || tech.regions.includes(region)) &&
+        (!equipment || tech.equipment.includes(equipment))
       );
     });
     el.results.textContent = "";
-    for (const t of shown) {
+    for (const tech of shown) {
       const add = make(
         "button",
-        { type: "button", class: "md-button atlas-builder__add", "data-add": t.id, "aria-label": `Add ${t.title}` },
+        {
+          type: "button",
+          class: "md-button atlas-builder__add",
+          "data-add": tech.id,
+          "aria-label": `Add ${tech.title}`,
+        },
         "Add",
       );
       add.disabled = full;
-      const item = make("li", { class: "atlas-builder__result", "data-result": t.id });
+      const item = make("li", { class: "atlas-builder__result", "data-result": tech.id });
       item.append(
-        make("span", { class: "atlas-builder__result-title" }, t.title),
-        make("span", { class: "atlas-builder__result-dose" }, R.doseText(t, t)),
+        make("span", { class: "atlas-builder__result-title" }, tech.title),
+        make("span", { class: "atlas-builder__result-dose" }, R.doseText(tech, tech)),
         add,
         make("span", { class: "atlas-builder__added", "data-added": "" }),
       );
@@ -114,15 +119,15 @@
   /* ---- The routine: steps, doses, note -------------------------------------------------------- */
 
   function stepItem(step, i) {
-    const t = cat.byId.get(step.id);
-    const name = `step ${i + 1}, ${t.title}`;
+    const tech = cat.byId.get(step.id);
+    const name = `step ${i + 1}, ${tech.title}`;
     const head = make("p", { class: "atlas-builder__step-head" });
     head.append(
-      make("a", { href: t.url }, t.title),
+      make("a", { href: tech.url }, tech.title),
       make(
         "span",
         { class: "atlas-builder__step-time", "data-step-time": "" },
-        `about ${R.duration(R.stepSeconds(step, t))}`,
+        `about ${R.duration(R.stepSeconds(step, tech))}`,
       ),
     );
 
@@ -147,8 +152,9 @@
       );
       dose.append(label);
     }
-    if (t.perSide) dose.append(make("span", { class: "atlas-builder__hint" }, "on each side"));
-    if (t.rest) dose.append(make("span", { class: "atlas-builder__hint" }, `${R.duration(t.rest)} rest between sets`));
+    if (tech.perSide) dose.append(make("span", { class: "atlas-builder__hint" }, "on each side"));
+    if (tech.rest)
+      dose.append(make("span", { class: "atlas-builder__hint" }, `${R.duration(tech.rest)} rest between sets`));
 
     const button = (attrs, text) => make("button", { type: "button", class: "md-button", ...attrs }, text);
     const up = button({ "data-move": "-1", "aria-label": `Move up: ${name}` }, "↑ Up");
@@ -222,12 +228,12 @@
   el.results.addEventListener("click", (event) => {
     const button = event.target.closest("[data-add]");
     if (!button || state.steps.length >= limits.steps) return;
-    const t = cat.byId.get(button.getAttribute("data-add"));
-    state.steps.push({ id: t.id, seconds: t.seconds, sets: t.sets });
+    const tech = cat.byId.get(button.getAttribute("data-add"));
+    state.steps.push({ id: tech.id, seconds: tech.seconds, sets: tech.sets });
     renderSteps();
     update();
     if (state.steps.length >= limits.steps) renderResults();
-    announce(el.announce, `Added ${t.title}. The routine has ${plural(state.steps.length, "step", "steps")}.`);
+    announce(el.announce, `Added ${tech.title}. The routine has ${plural(state.steps.length, "step", "steps")}.`);
   });
 
   el.steps.addEventListener("click", (event) => {

@@ -21,7 +21,7 @@
   function readCatalogue() {
     const data = JSON.parse(document.getElementById("atlas-catalogue").textContent);
     // Maps, not plain objects: a link naming "constructor" or "__proto__" must find nothing.
-    data.byId = new Map(data.techniques.map((t) => [t.id, t]));
+    data.byId = new Map(data.techniques.map((tech) => [tech.id, tech]));
     data.aliasMap = new Map(Object.entries(data.aliases));
     return data;
   }
@@ -97,9 +97,9 @@
         unknown.push(m[1]);
         continue;
       }
-      const t = cat.byId.get(id);
-      const seconds = m[2] === undefined ? t.seconds : Number(m[2]);
-      const sets = m[3] === undefined ? t.sets : Number(m[3]);
+      const tech = cat.byId.get(id);
+      const seconds = m[2] === undefined ? tech.seconds : Number(m[2]);
+      const sets = m[3] === undefined ? tech.sets : Number(m[3]);
       const step = { id, seconds: clamp(seconds, ...limits.seconds), sets: clamp(sets, ...limits.sets) };
       if (step.seconds !== seconds || step.sets !== sets) adjusted += 1;
       steps.push(step);
@@ -155,18 +155,18 @@
   }
 
   /* Time under the roller plus rests, both sides when the dose is per side (as model.Dose.total_seconds). */
-  function stepSeconds(step, t) {
-    const oneSide = step.sets * step.seconds + (step.sets - 1) * t.rest;
-    return oneSide * (t.perSide ? 2 : 1);
+  function stepSeconds(step, tech) {
+    const oneSide = step.sets * step.seconds + (step.sets - 1) * tech.rest;
+    return oneSide * (tech.perSide ? 2 : 1);
   }
 
   function totalSeconds(steps, cat) {
     return steps.reduce((sum, s) => sum + stepSeconds(s, cat.byId.get(s.id)), 0);
   }
 
-  function doseText(step, t) {
-    const side = t.perSide ? " on each side" : "";
-    const rest = step.sets > 1 && t.rest ? `, ${duration(t.rest)} rest between sets` : "";
+  function doseText(step, tech) {
+    const side = tech.perSide ? " on each side" : "";
+    const rest = step.sets > 1 && tech.rest ? `, ${duration(tech.rest)} rest between sets` : "";
     return `${duration(step.seconds)} × ${step.sets}${side}${rest}`;
   }
 

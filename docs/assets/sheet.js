@@ -61,27 +61,27 @@
   }
 
   /* One step of the routine, from the <template> in the page (hooks/atlas/templates/_sheet.html.j2). */
-  function stepItem(step, t, number, shared) {
+  function stepItem(step, tech, number, shared) {
     const item = stepTemplate.content.firstElementChild.cloneNode(true);
     const slot = (name) => item.querySelector(`[data-step="${name}"]`);
     const figure = slot("figure");
-    figure.src = t.figure;
-    figure.alt = t.alt;
+    figure.src = tech.figure;
+    figure.alt = tech.alt;
     const link = slot("link");
-    link.href = t.url;
-    link.textContent = t.title;
-    slot("dose").textContent = `${R.doseText(step, t)} (about ${R.duration(R.stepSeconds(step, t))})`;
-    slot("setup").textContent = t.setup;
-    slot("stay-off").textContent = t.stayOff.join("; ");
-    const own = t.stopIf.filter((text) => !shared.has(text));
+    link.href = tech.url;
+    link.textContent = tech.title;
+    slot("dose").textContent = `${R.doseText(step, tech)} (about ${R.duration(R.stepSeconds(step, tech))})`;
+    slot("setup").textContent = tech.setup;
+    slot("stay-off").textContent = tech.stayOff.join("; ");
+    const own = tech.stopIf.filter((text) => !shared.has(text));
     slot("stop").textContent = own.join(" ");
     slot("stop-line").hidden = !own.length;
     slot("stop-label").textContent = shared.size ? "Also stop if:" : "Stop if:";
     const start = slot("start");
     start.textContent = `Start the timer for step ${number}`;
     start.addEventListener("click", () => {
-      const dose = { seconds: step.seconds, sets: step.sets, rest: t.rest, perSide: t.perSide };
-      window.AtlasTimer.load(timerRoot, dose, `Step ${number}: ${t.title}`).start();
+      const dose = { seconds: step.seconds, sets: step.sets, rest: tech.rest, perSide: tech.perSide };
+      window.AtlasTimer.load(timerRoot, dose, `Step ${number}: ${tech.title}`).start();
       timerRoot.scrollIntoView({ block: "nearest" });
     });
     return item;
@@ -91,8 +91,10 @@
      (★: one of the expert panel's points), and the reasons to stop that all steps share; a step lists
      only its own further reasons. */
   function showSafety(techniques) {
-    const ids = [...new Set(techniques.flatMap((t) => t.cautions))];
-    const shared = new Set(techniques[0]?.stopIf.filter((text) => techniques.every((t) => t.stopIf.includes(text))));
+    const ids = [...new Set(techniques.flatMap((tech) => tech.cautions))];
+    const shared = new Set(
+      techniques[0]?.stopIf.filter((text) => techniques.every((tech) => tech.stopIf.includes(text))),
+    );
     const fill = (name, items) => {
       part(name).replaceChildren(...items.map((text) => make("li", {}, text)));
       part(`${name}-line`).hidden = !items.length;
