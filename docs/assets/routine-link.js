@@ -10,7 +10,7 @@
 (() => {
   "use strict";
 
-  const { make, plural, clamp } = window.AtlasUI;
+  const { make, clamp, t } = window.AtlasUI;
   const STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
   // Control characters (Unicode category Cc), the line and paragraph separators, and the invisible format
   // characters (Cf: zero-width spaces and joiners, bidirectional overrides and isolates, the byte-order
@@ -60,19 +60,20 @@
     if (raw.length > limits.link) {
       raw = raw.slice(0, limits.link);
       notices.push(
-        "This link is much longer than a routine link can be, so only its first part was read. " +
-          "Ask your trainer for a new link.",
+        t(
+          "This link is much longer than a routine link can be, so only its first part was read. Ask your trainer for a new link.",
+        ),
       );
     }
     const params = new URLSearchParams(raw);
     const version = params.get("v");
     if (version !== null && version !== "1") {
-      notices.push("This link was made by a newer version of the routine builder. Some parts may be missing.");
+      notices.push(t("This link was made by a newer version of the routine builder. Some parts may be missing."));
     }
     const title = cleanText(params.get("t"), limits.title);
     const note = cleanText(params.get("n"), limits.note);
-    if (title.cut) notices.push(`The title was cut to ${limits.title} characters.`);
-    if (note.cut) notices.push(`The note was cut to ${limits.note} characters.`);
+    if (title.cut) notices.push(t("The title was cut to {max} characters.", { max: limits.title }));
+    if (note.cut) notices.push(t("The note was cut to {max} characters.", { max: limits.note }));
 
     let steps = [];
     const unknown = [];
@@ -82,8 +83,13 @@
     const lost = lostSteps(params.get("c"), tokens.length);
     if (lost) {
       notices.push(
-        `This link was cut short: ${plural(lost, "step was", "steps were")} lost on the way. ` +
-          "Ask your trainer to send the link again.",
+        lost === 1
+          ? t("This link was cut short: {n} step was lost on the way. Ask your trainer to send the link again.", {
+              n: lost,
+            })
+          : t("This link was cut short: {n} steps were lost on the way. Ask your trainer to send the link again.", {
+              n: lost,
+            }),
       );
     }
     for (const token of tokens) {
@@ -110,29 +116,42 @@
         .map((n) => `“${shortName(n)}”`)
         .join(", ");
       const more = unknown.length > 3 ? ", …" : "";
-      const which =
+      notices.push(
         unknown.length === 1
-          ? `This link names a technique SMR Atlas does not have: ${names}. It was`
-          : `This link names ${unknown.length} techniques SMR Atlas does not have (${names}${more}). They were`;
-      notices.push(`${which} left out; the rest of the routine is below. Ask your trainer for a new link.`);
+          ? t(
+              "This link names a technique SMR Atlas does not have: {names}. It was left out; the rest of the routine is below. Ask your trainer for a new link.",
+              { names },
+            )
+          : t(
+              "This link names {n} techniques SMR Atlas does not have ({names}). They were left out; the rest of the routine is below. Ask your trainer for a new link.",
+              { n: unknown.length, names: names + more },
+            ),
+      );
     }
     if (unreadable) {
-      const was = unreadable === 1 ? "was" : "were";
-      notices.push(`${plural(unreadable, "part", "parts")} of this link could not be read and ${was} left out.`);
+      notices.push(
+        unreadable === 1
+          ? t("{n} part of this link could not be read and was left out.", { n: unreadable })
+          : t("{n} parts of this link could not be read and were left out.", { n: unreadable }),
+      );
     }
     if (adjusted) {
       const [s0, s1] = limits.seconds;
       const [t0, t1] = limits.sets;
-      const was = adjusted === 1 ? "was" : "were";
+      const values = { n: adjusted, s0, s1, t0, t1 };
       notices.push(
-        `${plural(adjusted, "dose was", "doses were")} outside ${s0}–${s1} seconds or ${t0}–${t1} sets ` +
-          `and ${was} brought within them.`,
+        adjusted === 1
+          ? t("{n} dose was outside {s0}–{s1} seconds or {t0}–{t1} sets and was brought within them.", values)
+          : t("{n} doses were outside {s0}–{s1} seconds or {t0}–{t1} sets and were brought within them.", values),
       );
     }
     if (steps.length > limits.steps) {
       notices.push(
-        `This link has ${steps.length} steps; a routine has at most ${limits.steps}, ` +
-          `so the last ${steps.length - limits.steps} were left out.`,
+        t("This link has {count} steps; a routine has at most {max}, so the last {extra} were left out.", {
+          count: steps.length,
+          max: limits.steps,
+          extra: steps.length - limits.steps,
+        }),
       );
       steps = steps.slice(0, limits.steps);
     }
@@ -165,9 +184,14 @@
   }
 
   function doseText(step, tech) {
-    const side = tech.perSide ? " on each side" : "";
-    const rest = step.sets > 1 && tech.rest ? `, ${duration(tech.rest)} rest between sets` : "";
-    return `${duration(step.seconds)} × ${step.sets}${side}${rest}`;
+    const values = { time: duration(step.seconds), sets: step.sets };
+    if (step.sets > 1 && tech.rest) {
+      values.rest = duration(tech.rest);
+      return tech.perSide
+        ? t("{time} × {sets} on each side, {rest} rest between sets", values)
+        : t("{time} × {sets}, {rest} rest between sets", values);
+    }
+    return tech.perSide ? t("{time} × {sets} on each side", values) : t("{time} × {sets}", values);
   }
 
   /* Show notices (or hide the box when there are none), as text only. */
