@@ -64,9 +64,13 @@ published-urls: $(VENV)/.site-ready  ## add the pages of a fresh build to data/p
 # The words of the interface into the catalogues (hooks/atlas/i18n.py): collect every _("…"), N_("…") and
 # t("…") into messages.pot, then add new words to each language's messages.po (to translate) and mark
 # changed ones fuzzy (shown in English until a translator checks them).
+# The files are named one by one: pybabel matches babel.cfg's paths against a named file's path from here,
+# but against a named folder's files from inside that folder (where hooks/atlas/**.py matches nothing).
+MESSAGE_SOURCES = $(sort $(shell find hooks/atlas -name '*.py' -o -name '*.j2') $(wildcard docs/assets/*.js))
+
 messages: $(VENV)/.site-ready  ## update hooks/atlas/locale/*/LC_MESSAGES/messages.po from the code
 	$(VENV)/bin/pybabel extract --mapping-file babel.cfg --keyword t --keyword N_ --no-location --sort-output \
-		--omit-header --output-file hooks/atlas/locale/messages.pot hooks/atlas docs/assets
+		--omit-header --output-file hooks/atlas/locale/messages.pot $(MESSAGE_SOURCES)
 	$(VENV)/bin/pybabel update --input-file hooks/atlas/locale/messages.pot --output-dir hooks/atlas/locale \
 		--domain messages --ignore-obsolete --no-fuzzy-matching --init-missing --locale es
 

@@ -2,7 +2,9 @@
  * before the scripts that use it (hooks/atlas/render.py, `scripts`). Text only ever goes into the
  * page with textContent, never as HTML.
  *
- * Words: scripts write English inside t("…") (t("Step {n}", { n: 3 })); a page in another language
+ * Words: scripts write English inside t("…") (t("Step {n}", { n: 3 })), a whole sentence or phrase to a
+ * message, with a string literal as its first argument (`make messages` reads only those). A count takes
+ * two messages: n === 1 ? t("{n} step", { n }) : t("{n} steps", { n }). A page in another language
  * carries the translations its scripts need as JSON (#atlas-strings, written by the build from the
  * catalogue, hooks/atlas/i18n.py), and t() looks them up. English pages carry none.
  */
@@ -41,11 +43,6 @@
     }, 50);
   }
 
-  /* plural(1, "step", "steps") → "1 step"; plural(3, "step", "steps") → "3 steps". */
-  function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-  }
-
   function clamp(n, low, high) {
     return Math.min(high, Math.max(low, n));
   }
@@ -68,5 +65,5 @@
     }
   }
 
-  window.AtlasUI = { t, make, announce, plural, clamp, removeNoScriptNotices, replaceAddress };
+  window.AtlasUI = { t, make, announce, clamp, removeNoScriptNotices, replaceAddress };
 })();

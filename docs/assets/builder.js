@@ -10,7 +10,7 @@
   const root = document.querySelector("[data-atlas-builder]");
   if (!root || !window.AtlasRoutine) return;
   const R = window.AtlasRoutine;
-  const { make, announce, plural, clamp, removeNoScriptNotices, replaceAddress } = window.AtlasUI;
+  const { make, announce, clamp, removeNoScriptNotices, replaceAddress, t } = window.AtlasUI;
   const cat = R.readCatalogue();
   const limits = cat.limits;
 
@@ -47,15 +47,15 @@
       if (used.has(id)) select.append(make("option", { value: id }, names[id]));
     }
   }
-  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap((t) => t.regions)));
-  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap((t) => t.equipment)));
+  fillSelect(el.region, cat.regions, new Set(cat.techniques.flatMap((tech) => tech.regions)));
+  fillSelect(el.equipment, cat.equipment, new Set(cat.techniques.flatMap((tech) => tech.equipment)));
 
-  function haystack(t) {
+  function haystack(tech) {
     return [
-      t.title,
-      t.id,
-      ...t.regions.map((r) => cat.regions[r] || r),
-      ...t.equipment.map((e) => cat.equipment[e] || e),
+      tech.title,
+      tech.id,
+      ...tech.regions.map((r) => cat.regions[r] || r),
+      ...tech.equipment.map((e) => cat.equipment[e] || e),
     ]
       .join(" ")
       .toLowerCase();
@@ -66,26 +66,31 @@
     const region = el.region.value;
     const equipment = el.equipment.value;
     const full = state.steps.length >= limits.steps;
-    const shown = cat.techniques.filter((t) => {
-      const hay = haystack(t);
+    const shown = cat.techniques.filter((tech) => {
+      const hay = haystack(tech);
       return (
         words.every((w) => hay.includes(w)) &&
-        (!region || t.regions.includes(region)) &&
-        (!equipment || t.equipment.includes(equipment))
+        (!region || tech.regions.includes(region)) &&
+        (!equipment || tech.equipment.includes(equipment))
       );
     });
     el.results.textContent = "";
-    for (const t of shown) {
+    for (const tech of shown) {
       const add = make(
         "button",
-        { type: "button", class: "md-button atlas-builder__add", "data-add": t.id, "aria-label": `Add ${t.title}` },
-        "Add",
+        {
+          type: "button",
+          class: "md-button atlas-builder__add",
+          "data-add": tech.id,
+          "aria-label": t("Add {title}", { title: tech.title }),
+        },
+        t("Add"),
       );
       add.disabled = full;
-      const item = make("li", { class: "atlas-builder__result", "data-result": t.id });
+      const item = make("li", { class: "atlas-builder__result", "data-result": tech.id });
       item.append(
-        make("span", { class: "atlas-builder__result-title" }, t.title),
-        make("span", { class: "atlas-builder__result-dose" }, R.doseText(t, t)),
+        make("span", { class: "atlas-builder__result-title" }, tech.title),
+        make("span", { class: "atlas-builder__result-dose" }, R.doseText(tech, tech)),
         add,
         make("span", { class: "atlas-builder__added", "data-added": "" }),
       );
@@ -93,8 +98,10 @@
     }
     markAdded();
     el.count.textContent = shown.length
-      ? plural(shown.length, "technique", "techniques")
-      : "No technique matches. Clear the search or choose another region or piece of equipment.";
+      ? shown.length === 1
+        ? t("{n} technique", { n: shown.length })
+        : t("{n} techniques", { n: shown.length })
+      : t("No technique matches. Clear the search or choose another region or piece of equipment.");
   }
 
   /* Next to each "Add" button, where that technique is in the routine now ("✓ Step 2"), so a tap on a
@@ -106,7 +113,8 @@
     });
     for (const item of el.results.children) {
       const numbers = where.get(item.getAttribute("data-result")) || [];
-      const words = numbers.length === 1 ? `Step ${numbers[0]}` : `Steps ${numbers.join(", ")}`;
+      const words =
+        numbers.length === 1 ? t("Step {n}", { n: numbers[0] }) : t("Steps {list}", { list: numbers.join(", ") });
       item.querySelector("[data-added]").textContent = numbers.length ? `✓ ${words}` : "";
     }
   }
@@ -114,24 +122,24 @@
   /* ---- The routine: steps, doses, note -------------------------------------------------------- */
 
   function stepItem(step, i) {
-    const t = cat.byId.get(step.id);
-    const name = `step ${i + 1}, ${t.title}`;
+    const tech = cat.byId.get(step.id);
+    const name = t("step {n}, {title}", { n: i + 1, title: tech.title });
     const head = make("p", { class: "atlas-builder__step-head" });
     head.append(
-      make("a", { href: t.url }, t.title),
+      make("a", { href: tech.url }, tech.title),
       make(
         "span",
         { class: "atlas-builder__step-time", "data-step-time": "" },
-        `about ${R.duration(R.stepSeconds(step, t))}`,
+        t("about {time}", { time: R.duration(R.stepSeconds(step, tech)) }),
       ),
     );
 
     const dose = make("p", { class: "atlas-builder__dose" });
     const fields = [
-      ["seconds", "Seconds per set", limits.seconds, 5],
-      ["sets", "Sets", limits.sets, 1],
+      ["seconds", t("Seconds per set"), t("Seconds per set, {step}", { step: name }), limits.seconds, 5],
+      ["sets", t("Sets"), t("Sets, {step}", { step: name }), limits.sets, 1],
     ];
-    for (const [field, text, [min, max], stepBy] of fields) {
+    for (const [field, text, ariaLabel, [min, max], stepBy] of fields) {
       const label = make("label", {}, `${text} `);
       label.append(
         make("input", {
@@ -142,21 +150,28 @@
           step: String(stepBy),
           value: String(step[field]),
           "data-field": field,
-          "aria-label": `${text}, ${name}`,
+          "aria-label": ariaLabel,
         }),
       );
       dose.append(label);
     }
-    if (t.perSide) dose.append(make("span", { class: "atlas-builder__hint" }, "on each side"));
-    if (t.rest) dose.append(make("span", { class: "atlas-builder__hint" }, `${R.duration(t.rest)} rest between sets`));
+    if (tech.perSide) dose.append(make("span", { class: "atlas-builder__hint" }, t("on each side")));
+    if (tech.rest) {
+      const rest = t("{time} rest between sets", { time: R.duration(tech.rest) });
+      dose.append(make("span", { class: "atlas-builder__hint" }, rest));
+    }
 
     const button = (attrs, text) => make("button", { type: "button", class: "md-button", ...attrs }, text);
-    const up = button({ "data-move": "-1", "aria-label": `Move up: ${name}` }, "↑ Up");
-    const down = button({ "data-move": "1", "aria-label": `Move down: ${name}` }, "↓ Down");
+    const up = button({ "data-move": "-1", "aria-label": t("Move up: {step}", { step: name }) }, t("↑ Up"));
+    const down = button({ "data-move": "1", "aria-label": t("Move down: {step}", { step: name }) }, t("↓ Down"));
     up.disabled = i === 0;
     down.disabled = i === state.steps.length - 1;
     const actions = make("p", { class: "atlas-builder__step-actions" });
-    actions.append(up, down, button({ "data-remove": "", "aria-label": `Remove ${name}` }, "Remove"));
+    actions.append(
+      up,
+      down,
+      button({ "data-remove": "", "aria-label": t("Remove {step}", { step: name }) }, t("Remove")),
+    );
 
     const item = make("li", { class: "atlas-builder__step", "data-index": String(i) });
     item.append(head, dose, actions);
@@ -190,16 +205,19 @@
     if (has || state.title || state.note) replaceAddress(fragment);
     else if (location.hash || location.search) replaceAddress("");
     el.link.value = has ? link : "";
-    el.link.placeholder = has ? "" : "Add a technique to get a link";
+    el.link.placeholder = has ? "" : t("Add a technique to get a link");
     el.share.dataset.url = has ? link : "";
     el.open.href = root.dataset.sheet + (has ? `#${fragment}` : "");
     if (has) el.open.removeAttribute("aria-disabled");
     else el.open.setAttribute("aria-disabled", "true");
     for (const b of root.querySelectorAll('[data-builder="needs-steps"]')) b.disabled = !has;
     el.total.textContent = R.duration(R.totalSeconds(state.steps, cat));
-    el.noteCount.textContent = `${Array.from(el.note.value).length} of ${limits.note} characters`;
+    el.noteCount.textContent = t("{count} of {max} characters", {
+      count: Array.from(el.note.value).length,
+      max: limits.note,
+    });
     el.limit.hidden = state.steps.length < limits.steps;
-    window.AtlasQR.draw(el.qr, has ? link : "", "QR code that opens the routine on your client’s phone");
+    window.AtlasQR.draw(el.qr, has ? link : "", t("QR code that opens the routine on your client’s phone"));
     el.qrBox.hidden = !has;
     markAdded();
   }
@@ -222,12 +240,18 @@
   el.results.addEventListener("click", (event) => {
     const button = event.target.closest("[data-add]");
     if (!button || state.steps.length >= limits.steps) return;
-    const t = cat.byId.get(button.getAttribute("data-add"));
-    state.steps.push({ id: t.id, seconds: t.seconds, sets: t.sets });
+    const tech = cat.byId.get(button.getAttribute("data-add"));
+    state.steps.push({ id: tech.id, seconds: tech.seconds, sets: tech.sets });
     renderSteps();
     update();
     if (state.steps.length >= limits.steps) renderResults();
-    announce(el.announce, `Added ${t.title}. The routine has ${plural(state.steps.length, "step", "steps")}.`);
+    const added = { title: tech.title, n: state.steps.length };
+    announce(
+      el.announce,
+      added.n === 1
+        ? t("Added {title}. The routine has {n} step.", added)
+        : t("Added {title}. The routine has {n} steps.", added),
+    );
   });
 
   el.steps.addEventListener("click", (event) => {
@@ -241,12 +265,12 @@
       const [moved] = state.steps.splice(i, 1);
       state.steps.splice(j, 0, moved);
       renderSteps({ index: j, selector: `[data-move="${button.getAttribute("data-move")}"]` });
-      announce(el.announce, `Moved ${title} to step ${j + 1} of ${state.steps.length}.`);
+      announce(el.announce, t("Moved {title} to step {n} of {total}.", { title, n: j + 1, total: state.steps.length }));
     } else if (button.hasAttribute("data-remove")) {
       state.steps.splice(i, 1);
       renderSteps({ index: Math.min(i, state.steps.length - 1), selector: "[data-remove]" });
       renderResults();
-      announce(el.announce, `Removed ${title}.`);
+      announce(el.announce, t("Removed {title}.", { title }));
     }
     update();
   });
@@ -264,7 +288,7 @@
     }
     step[field] = value;
     const time = R.duration(R.stepSeconds(step, cat.byId.get(step.id)));
-    item.querySelector("[data-step-time]").textContent = `about ${time}`;
+    item.querySelector("[data-step-time]").textContent = t("about {time}", { time });
     update();
   }
   el.steps.addEventListener("input", (event) => {

@@ -10,7 +10,7 @@
 
   const form = document.querySelector("form.atlas-filter");
   if (!form) return;
-  const { plural } = window.AtlasUI;
+  const { t } = window.AtlasUI;
   const region = form.elements.namedItem("region");
   const equipment = form.elements.namedItem("equipment");
   const status = form.querySelector(".atlas-filter__status");
@@ -72,9 +72,11 @@
     }
     const count = shown.size;
     const what = [chosen(region), chosen(equipment)].filter(Boolean).join(" · ");
-    status.textContent = count
-      ? `Showing ${plural(count, "technique", "techniques")}: ${what}.`
-      : `No techniques match ${what}. Choose another region or equipment.`;
+    status.textContent = !count
+      ? t("No techniques match {filters}. Choose another region or equipment.", { filters: what })
+      : count === 1
+        ? t("Showing {n} technique: {filters}.", { n: count, filters: what })
+        : t("Showing {n} techniques: {filters}.", { n: count, filters: what });
   }
 
   function update() {

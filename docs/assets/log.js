@@ -10,7 +10,7 @@
 (() => {
   "use strict";
 
-  const { make, plural } = window.AtlasUI;
+  const { make, t } = window.AtlasUI;
   const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
   const MAX_DATES = 400; // more than a year of daily sessions
   const WEEKS = 4;
@@ -67,7 +67,11 @@
       const day = iso(date);
       const cell = make("li", { class: done.has(day) ? "atlas-log__day atlas-log__day--done" : "atlas-log__day" });
       cell.append(
-        make("span", { class: "atlas-visually-hidden" }, `${readable(day)}: ${done.has(day) ? "done" : "—"}`),
+        make(
+          "span",
+          { class: "atlas-visually-hidden" },
+          done.has(day) ? t("{day}: done", { day: readable(day) }) : `${readable(day)}: —`,
+        ),
       );
       cell.append(make("span", { "aria-hidden": "true" }, String(date.getDate())));
       list.append(cell);
@@ -75,8 +79,11 @@
   }
 
   function summary(dates) {
-    if (!dates.length) return "No sessions ticked yet.";
-    return `${plural(dates.length, "session", "sessions")} ticked; the last on ${readable(dates.at(-1))}.`;
+    if (!dates.length) return t("No sessions ticked yet.");
+    const values = { n: dates.length, last: readable(dates.at(-1)) };
+    return dates.length === 1
+      ? t("{n} session ticked; the last on {last}.", values)
+      : t("{n} sessions ticked; the last on {last}.", values);
   }
 
   /* The progress link: the routine's own fragment plus d=<dates>. */
@@ -113,7 +120,7 @@
     try {
       localStorage.setItem(key, JSON.stringify(dates));
     } catch {
-      part("summary").textContent = "This browser would not keep the date (private mode?).";
+      part("summary").textContent = t("This browser would not keep the date (private mode?).");
       return false;
     }
     return true;
@@ -139,21 +146,21 @@
   part("done").addEventListener("click", () => {
     const dates = stored();
     if (dates.includes(today())) {
-      show("Today is already ticked.");
+      show(t("Today is already ticked."));
     } else if (save(cleanDates([...dates, today()]))) {
-      show("Ticked for today.");
+      show(t("Ticked for today."));
     }
   });
   part("clear").addEventListener("click", () => {
-    if (!window.confirm("Remove every date you ticked for this routine from this device?")) return;
+    if (!window.confirm(t("Remove every date you ticked for this routine from this device?"))) return;
     localStorage.removeItem(key);
     part("send-box").hidden = true;
-    show("Your record is cleared.");
+    show(t("Your record is cleared."));
   });
   part("send").addEventListener("click", () => {
     const url = `${box.dataset.progress}#${progressFragment(fragment, stored())}`; // the public page
     part("link").value = url;
-    window.AtlasQR.draw(part("qr"), url, "QR code for the link to your progress");
+    window.AtlasQR.draw(part("qr"), url, t("QR code for the link to your progress"));
     part("send-box").hidden = false;
     part("link").select();
   });

@@ -10,7 +10,7 @@
   if (!root || !window.AtlasRoutine || !window.AtlasLog) return;
   const R = window.AtlasRoutine;
   const L = window.AtlasLog;
-  const { make, removeNoScriptNotices } = window.AtlasUI;
+  const { make, removeNoScriptNotices, t } = window.AtlasUI;
   const cat = R.readCatalogue();
   const part = (name) => root.querySelector(`[data-progress="${name}"]`);
   const sheet = part("sheet").getAttribute("href");
@@ -19,11 +19,11 @@
     const routine = R.decode(location.hash, cat);
     const { dates, dropped } = L.readProgress(location.hash);
     const notices = routine.notices.slice();
-    if (dropped) notices.push(`${dropped} of the dates in this link could not be read and were left out.`);
-    if (!dates.length) notices.push("This link holds no dates of sessions. Ask your client to send it again.");
+    if (dropped) notices.push(t("{n} of the dates in this link could not be read and were left out.", { n: dropped }));
+    if (!dates.length) notices.push(t("This link holds no dates of sessions. Ask your client to send it again."));
     R.showNotices(root.querySelector("[data-routine-notices]"), notices);
-    part("title").textContent = routine.title || "A routine";
-    part("steps").textContent = routine.steps.map((s) => cat.byId.get(s.id).title).join(", ") || "no steps read";
+    part("title").textContent = routine.title || t("A routine");
+    part("steps").textContent = routine.steps.map((s) => cat.byId.get(s.id).title).join(", ") || t("no steps read");
     part("summary").textContent = L.summary(dates);
     L.calendar(part("calendar"), dates);
     const list = part("dates");

@@ -10,7 +10,7 @@
 (() => {
   "use strict";
 
-  const { make, plural, clamp } = window.AtlasUI;
+  const { make, clamp, t } = window.AtlasUI;
   const STEP = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(\d{1,9})\.(\d{1,9}))?$/; // any number, then clamped
   // Control characters (Unicode category Cc), the line and paragraph separators, and the invisible format
   // characters (Cf: zero-width spaces and joiners, bidirectional overrides and isolates, the byte-order
@@ -21,7 +21,7 @@
   function readCatalogue() {
     const data = JSON.parse(document.getElementById("atlas-catalogue").textContent);
     // Maps, not plain objects: a link naming "constructor" or "__proto__" must find nothing.
-    data.byId = new Map(data.techniques.map((t) => [t.id, t]));
+    data.byId = new Map(data.techniques.map((tech) => [tech.id, tech]));
     data.aliasMap = new Map(Object.entries(data.aliases));
     return data;
   }
@@ -60,19 +60,20 @@
     if (raw.length > limits.link) {
       raw = raw.slice(0, limits.link);
       notices.push(
-        "This link is much longer than a routine link can be, so only its first part was read. " +
-          "Ask your trainer for a new link.",
+        t(
+          "This link is much longer than a routine link can be, so only its first part was read. Ask your trainer for a new link.",
+        ),
       );
     }
     const params = new URLSearchParams(raw);
     const version = params.get("v");
     if (version !== null && version !== "1") {
-      notices.push("This link was made by a newer version of the routine builder. Some parts may be missing.");
+      notices.push(t("This link was made by a newer version of the routine builder. Some parts may be missing."));
     }
     const title = cleanText(params.get("t"), limits.title);
     const note = cleanText(params.get("n"), limits.note);
-    if (title.cut) notices.push(`The title was cut to ${limits.title} characters.`);
-    if (note.cut) notices.push(`The note was cut to ${limits.note} characters.`);
+    if (title.cut) notices.push(t("The title was cut to {max} characters.", { max: limits.title }));
+    if (note.cut) notices.push(t("The note was cut to {max} characters.", { max: limits.note }));
 
     let steps = [];
     const unknown = [];
@@ -82,8 +83,13 @@
     const lost = lostSteps(params.get("c"), tokens.length);
     if (lost) {
       notices.push(
-        `This link was cut short: ${plural(lost, "step was", "steps were")} lost on the way. ` +
-          "Ask your trainer to send the link again.",
+        lost === 1
+          ? t("This link was cut short: {n} step was lost on the way. Ask your trainer to send the link again.", {
+              n: lost,
+            })
+          : t("This link was cut short: {n} steps were lost on the way. Ask your trainer to send the link again.", {
+              n: lost,
+            }),
       );
     }
     for (const token of tokens) {
@@ -97,9 +103,9 @@
         unknown.push(m[1]);
         continue;
       }
-      const t = cat.byId.get(id);
-      const seconds = m[2] === undefined ? t.seconds : Number(m[2]);
-      const sets = m[3] === undefined ? t.sets : Number(m[3]);
+      const tech = cat.byId.get(id);
+      const seconds = m[2] === undefined ? tech.seconds : Number(m[2]);
+      const sets = m[3] === undefined ? tech.sets : Number(m[3]);
       const step = { id, seconds: clamp(seconds, ...limits.seconds), sets: clamp(sets, ...limits.sets) };
       if (step.seconds !== seconds || step.sets !== sets) adjusted += 1;
       steps.push(step);
@@ -110,29 +116,42 @@
         .map((n) => `“${shortName(n)}”`)
         .join(", ");
       const more = unknown.length > 3 ? ", …" : "";
-      const which =
+      notices.push(
         unknown.length === 1
-          ? `This link names a technique SMR Atlas does not have: ${names}. It was`
-          : `This link names ${unknown.length} techniques SMR Atlas does not have (${names}${more}). They were`;
-      notices.push(`${which} left out; the rest of the routine is below. Ask your trainer for a new link.`);
+          ? t(
+              "This link names a technique SMR Atlas does not have: {names}. It was left out; the rest of the routine is below. Ask your trainer for a new link.",
+              { names },
+            )
+          : t(
+              "This link names {n} techniques SMR Atlas does not have ({names}). They were left out; the rest of the routine is below. Ask your trainer for a new link.",
+              { n: unknown.length, names: names + more },
+            ),
+      );
     }
     if (unreadable) {
-      const was = unreadable === 1 ? "was" : "were";
-      notices.push(`${plural(unreadable, "part", "parts")} of this link could not be read and ${was} left out.`);
+      notices.push(
+        unreadable === 1
+          ? t("{n} part of this link could not be read and was left out.", { n: unreadable })
+          : t("{n} parts of this link could not be read and were left out.", { n: unreadable }),
+      );
     }
     if (adjusted) {
       const [s0, s1] = limits.seconds;
       const [t0, t1] = limits.sets;
-      const was = adjusted === 1 ? "was" : "were";
+      const values = { n: adjusted, s0, s1, t0, t1 };
       notices.push(
-        `${plural(adjusted, "dose was", "doses were")} outside ${s0}–${s1} seconds or ${t0}–${t1} sets ` +
-          `and ${was} brought within them.`,
+        adjusted === 1
+          ? t("{n} dose was outside {s0}–{s1} seconds or {t0}–{t1} sets and was brought within them.", values)
+          : t("{n} doses were outside {s0}–{s1} seconds or {t0}–{t1} sets and were brought within them.", values),
       );
     }
     if (steps.length > limits.steps) {
       notices.push(
-        `This link has ${steps.length} steps; a routine has at most ${limits.steps}, ` +
-          `so the last ${steps.length - limits.steps} were left out.`,
+        t("This link has {count} steps; a routine has at most {max}, so the last {extra} were left out.", {
+          count: steps.length,
+          max: limits.steps,
+          extra: steps.length - limits.steps,
+        }),
       );
       steps = steps.slice(0, limits.steps);
     }
@@ -155,19 +174,24 @@
   }
 
   /* Time under the roller plus rests, both sides when the dose is per side (as model.Dose.total_seconds). */
-  function stepSeconds(step, t) {
-    const oneSide = step.sets * step.seconds + (step.sets - 1) * t.rest;
-    return oneSide * (t.perSide ? 2 : 1);
+  function stepSeconds(step, tech) {
+    const oneSide = step.sets * step.seconds + (step.sets - 1) * tech.rest;
+    return oneSide * (tech.perSide ? 2 : 1);
   }
 
   function totalSeconds(steps, cat) {
     return steps.reduce((sum, s) => sum + stepSeconds(s, cat.byId.get(s.id)), 0);
   }
 
-  function doseText(step, t) {
-    const side = t.perSide ? " on each side" : "";
-    const rest = step.sets > 1 && t.rest ? `, ${duration(t.rest)} rest between sets` : "";
-    return `${duration(step.seconds)} × ${step.sets}${side}${rest}`;
+  function doseText(step, tech) {
+    const values = { time: duration(step.seconds), sets: step.sets };
+    if (step.sets > 1 && tech.rest) {
+      values.rest = duration(tech.rest);
+      return tech.perSide
+        ? t("{time} × {sets} on each side, {rest} rest between sets", values)
+        : t("{time} × {sets}, {rest} rest between sets", values);
+    }
+    return tech.perSide ? t("{time} × {sets} on each side", values) : t("{time} × {sets}", values);
   }
 
   /* Show notices (or hide the box when there are none), as text only. */

@@ -9,7 +9,7 @@
 (() => {
   "use strict";
 
-  const { make, announce } = window.AtlasUI;
+  const { make, announce, t } = window.AtlasUI;
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -47,8 +47,8 @@
       const url = block.dataset.url;
       if (!url) return;
       copyText(url).then(
-        () => say(block, "Link copied. Paste it into a message to send it."),
-        () => say(block, `This browser would not copy the link. Select it and copy it by hand: ${url}`),
+        () => say(block, t("Link copied. Paste it into a message to send it.")),
+        () => say(block, t("This browser would not copy the link. Select it and copy it by hand: {url}", { url })),
       );
     });
     if (native && typeof navigator.share === "function") {
@@ -57,7 +57,7 @@
         const url = block.dataset.url;
         if (!url) return;
         navigator.share({ title: block.dataset.title || document.title, url }).catch((error) => {
-          if (error && error.name !== "AbortError") say(block, "Sharing did not work here. Use Copy link instead.");
+          if (error && error.name !== "AbortError") say(block, t("Sharing did not work here. Use Copy link instead."));
         });
       });
     }

@@ -16,12 +16,12 @@
   const root = document.querySelector("[data-atlas-sheet]");
   if (!root || !window.AtlasRoutine) return;
   const R = window.AtlasRoutine;
-  const { make, plural, removeNoScriptNotices, replaceAddress } = window.AtlasUI;
+  const { make, removeNoScriptNotices, replaceAddress, t } = window.AtlasUI;
   const cat = R.readCatalogue();
   const heading = document.querySelector(".md-content h1");
   const headingText =
     heading && Array.from(heading.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue.trim());
-  const defaultTitle = headingText ? headingText.nodeValue : "Your routine";
+  const defaultTitle = headingText ? headingText.nodeValue : t("Your routine");
   const siteName = document.title.split(" - ").slice(1).join(" - ") || "SMR Atlas";
   const stepTemplate = document.getElementById("atlas-step-template");
   const timerRoot = document.querySelector("[data-atlas-timer]");
@@ -61,27 +61,30 @@
   }
 
   /* One step of the routine, from the <template> in the page (hooks/atlas/templates/_sheet.html.j2). */
-  function stepItem(step, t, number, shared) {
+  function stepItem(step, tech, number, shared) {
     const item = stepTemplate.content.firstElementChild.cloneNode(true);
     const slot = (name) => item.querySelector(`[data-step="${name}"]`);
     const figure = slot("figure");
-    figure.src = t.figure;
-    figure.alt = t.alt;
+    figure.src = tech.figure;
+    figure.alt = tech.alt;
     const link = slot("link");
-    link.href = t.url;
-    link.textContent = t.title;
-    slot("dose").textContent = `${R.doseText(step, t)} (about ${R.duration(R.stepSeconds(step, t))})`;
-    slot("setup").textContent = t.setup;
-    slot("stay-off").textContent = t.stayOff.join("; ");
-    const own = t.stopIf.filter((text) => !shared.has(text));
+    link.href = tech.url;
+    link.textContent = tech.title;
+    slot("dose").textContent = t("{dose} (about {time})", {
+      dose: R.doseText(step, tech),
+      time: R.duration(R.stepSeconds(step, tech)),
+    });
+    slot("setup").textContent = tech.setup;
+    slot("stay-off").textContent = tech.stayOff.join("; ");
+    const own = tech.stopIf.filter((text) => !shared.has(text));
     slot("stop").textContent = own.join(" ");
     slot("stop-line").hidden = !own.length;
-    slot("stop-label").textContent = shared.size ? "Also stop if:" : "Stop if:";
+    slot("stop-label").textContent = shared.size ? t("Also stop if:") : t("Stop if:");
     const start = slot("start");
-    start.textContent = `Start the timer for step ${number}`;
+    start.textContent = t("Start the timer for step {n}", { n: number });
     start.addEventListener("click", () => {
-      const dose = { seconds: step.seconds, sets: step.sets, rest: t.rest, perSide: t.perSide };
-      window.AtlasTimer.load(timerRoot, dose, `Step ${number}: ${t.title}`).start();
+      const dose = { seconds: step.seconds, sets: step.sets, rest: tech.rest, perSide: tech.perSide };
+      window.AtlasTimer.load(timerRoot, dose, t("Step {n}: {title}", { n: number, title: tech.title })).start();
       timerRoot.scrollIntoView({ block: "nearest" });
     });
     return item;
@@ -91,8 +94,10 @@
      (★: one of the expert panel's points), and the reasons to stop that all steps share; a step lists
      only its own further reasons. */
   function showSafety(techniques) {
-    const ids = [...new Set(techniques.flatMap((t) => t.cautions))];
-    const shared = new Set(techniques[0]?.stopIf.filter((text) => techniques.every((t) => t.stopIf.includes(text))));
+    const ids = [...new Set(techniques.flatMap((tech) => tech.cautions))];
+    const shared = new Set(
+      techniques[0]?.stopIf.filter((text) => techniques.every((tech) => tech.stopIf.includes(text))),
+    );
     const fill = (name, items) => {
       part(name).replaceChildren(...items.map((text) => make("li", {}, text)));
       part(`${name}-line`).hidden = !items.length;
@@ -134,9 +139,10 @@
     if (!routine.steps.length) {
       notices.push(
         location.hash.length > 1
-          ? "No steps could be read from this link. Ask your trainer to send it again, " +
-              "or build a routine in the routine builder."
-          : "There is no routine here yet. The link your trainer sends opens your routine on this page.",
+          ? t(
+              "No steps could be read from this link. Ask your trainer to send it again, or build a routine in the routine builder.",
+            )
+          : t("There is no routine here yet. The link your trainer sends opens your routine on this page."),
       );
     }
     R.showNotices(root.querySelector("[data-routine-notices]"), notices);
@@ -157,7 +163,7 @@
     });
     const count = routine.steps.length;
     part("total").textContent = R.duration(R.totalSeconds(routine.steps, cat));
-    part("count").textContent = plural(count, "step", "steps");
+    part("count").textContent = count === 1 ? t("{n} step", { n: count }) : t("{n} steps", { n: count });
     part("total-line").hidden = !count;
     root.dataset.print = printSize();
 
@@ -166,7 +172,7 @@
     const url = count ? root.dataset.canonical + fragment : "";
     root.querySelector("[data-atlas-share]").dataset.url = url;
     part("url").textContent = url;
-    window.AtlasQR.draw(part("qr"), url, `QR code for the link to this routine: ${title}`);
+    window.AtlasQR.draw(part("qr"), url, t("QR code for the link to this routine: {title}", { title }));
     part("edit").href = root.dataset.builder + fragment;
     for (const b of root.querySelectorAll('[data-share="copy"], [data-share="native"], [data-sheet="print"]')) {
       b.disabled = !count;

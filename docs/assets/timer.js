@@ -13,19 +13,25 @@
 (() => {
   "use strict";
 
-  const { clamp } = window.AtlasUI;
+  const { clamp, t } = window.AtlasUI;
   const READY = 10; // seconds to get into position, and to switch sides
   const TICK = 200; // ms between screen updates
   const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)") ?? { matches: false };
 
   function plan(seconds, sets, rest, perSide) {
-    const phases = [{ kind: "ready", seconds: READY, label: "Get ready" }];
-    const sides = perSide ? [", first side", ", second side"] : [""];
-    sides.forEach((side, s) => {
-      if (s > 0) phases.push({ kind: "ready", seconds: READY, label: "Switch sides" });
+    const phases = [{ kind: "ready", seconds: READY, label: t("Get ready") }];
+    // The name of set n on each side (one side unless the dose is per side).
+    const sides = perSide
+      ? [
+          (n) => t("Set {n} of {total}, first side", { n, total: sets }),
+          (n) => t("Set {n} of {total}, second side", { n, total: sets }),
+        ]
+      : [(n) => t("Set {n} of {total}", { n, total: sets })];
+    sides.forEach((setLabel, s) => {
+      if (s > 0) phases.push({ kind: "ready", seconds: READY, label: t("Switch sides") });
       for (let i = 1; i <= sets; i += 1) {
-        phases.push({ kind: "set", seconds, label: `Set ${i} of ${sets}${side}` });
-        if (i < sets && rest > 0) phases.push({ kind: "rest", seconds: rest, label: "Rest" });
+        phases.push({ kind: "set", seconds, label: setLabel(i) });
+        if (i < sets && rest > 0) phases.push({ kind: "rest", seconds: rest, label: t("Rest") });
       }
     });
     return phases;
@@ -142,17 +148,17 @@
       let ms;
       let fraction;
       if (index < 0) {
-        label = "Press Start when you are in position.";
+        label = t("Press Start when you are in position.");
         ms = phases[1].seconds * 1000;
         fraction = 0;
       } else if (done) {
-        label = "Done: all sets finished.";
+        label = t("Done: all sets finished.");
         ms = 0;
         fraction = 1;
       } else {
         const phase = phases[index];
         ms = remaining();
-        label = phase.label + (running ? "" : " (paused)");
+        label = running ? phase.label : t("{phase} (paused)", { phase: phase.label });
         fraction = 1 - ms / (phase.seconds * 1000);
       }
       // The phase line is a live region: set it only when it changes, or it would be announced every tick.
@@ -164,7 +170,7 @@
       el.fill.style.width = `${Math.round(clamp(fraction, 0, 1) * 1000) / 10}%`;
       root.dataset.phase = index < 0 ? "idle" : done ? "done" : phases[index].kind;
       root.toggleAttribute("data-running", running);
-      el.toggle.textContent = running ? "Pause" : index < 0 ? "Start" : done ? "Start again" : "Resume";
+      el.toggle.textContent = running ? t("Pause") : index < 0 ? t("Start") : done ? t("Start again") : t("Resume");
     }
 
     function tick() {
@@ -174,7 +180,7 @@
         index += 1;
         if (index >= phases.length) {
           stop();
-          say("Done");
+          say(t("Done"));
           break;
         }
         endsAt += phases[index].seconds * 1000;

@@ -15,6 +15,13 @@ Undefined names are errors (StrictUndefined), so a typo in a template stops the 
 Words are written in English inside ``_()`` (``{{ _("Stay off these spots") }}``, with values as
 ``_("Step %(n)s", n=3)``) and shown in the language of the build pass (atlas/i18n.py); `make messages`
 collects them into the catalogues. Dates go through ``| day`` and decimals through ``| number``.
+
+A message is words, never markup, in either kind of template (``message``): in HTML its & < > " are
+escaped; in Markdown it stays part of the page's Markdown, so smart quotes, heading ids and glossary help
+treat it as they treat the English written there, but every character that could start Markdown or HTML
+(a link, emphasis, an attribute list, a heading or list at the start of a line) is written as an entity.
+Its values are inserted as any value is: escaped in HTML, tokens in Markdown, Markup as it is (a link
+built in the template).
 """
 
 from __future__ import annotations
@@ -41,6 +48,43 @@ def duration(seconds: int) -> str:
     if not minutes:
         return f"{rest} s"
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+_PLACEHOLDER = re.compile(r"(%\([A-Za-z0-9_]+\)[sd]|%%)")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # also Markdown's own placeholder marks and token ESC
+_HTML_ACTIVE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
+# In Markdown " and ' stay for smart quotes; these could start a link, emphasis, code, an attribute list…
+_MD_ACTIVE = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|~^"}
+_MD_LINE_START = re.compile(r"^[#=+!?-]|^\d(?=\d*[.)])", re.M)  # heading, rule, list, admonition, details
+
+
+def _escape(text: str, active: dict[str, str], markdown: bool) -> str:
+    """The words of a message as text of its template's kind; its %(name)s placeholders stay as they are."""
+    parts = _PLACEHOLDER.split(_CONTROL.sub("", text))
+    parts[::2] = ["".join(active.get(c, c) for c in words) for words in parts[::2]]  # the words between them
+    out = "".join(parts)
+    if markdown:  # no blank line (a new block), no indent (code), no block syntax at a line's start
+        out = re.sub(r"[ \t]*\n\s*", "\n", out)
+        out = _MD_LINE_START.sub(lambda m: f"&#{ord(m.group())};", out)
+    return out
+
+
+def message(context, text: str, values: dict) -> Markup:
+    """A translated message with its values, as markup of the template's kind (see the module docstring)."""
+    if context.eval_ctx.autoescape:
+        return Markup(_escape(text, _HTML_ACTIVE, markdown=False)) % values
+    return Markup(_escape(text, _MD_ACTIVE, markdown=True)) % {k: as_markdown(v) for k, v in values.items()}
+
+
+@jinja2.pass_context
+def _gettext(context, string: str, /, **values) -> Markup:
+    return message(context, i18n.gettext(string), values)
+
+
+@jinja2.pass_context
+def _ngettext(context, singular: str, plural: str, num: int, /, **values) -> Markup:
+    values.setdefault("num", num)
+    return message(context, i18n.ngettext(singular, plural, num), values)
 
 
 @jinja2.pass_eval_context
@@ -85,8 +129,10 @@ def _environment() -> jinja2.Environment:
         finalize=_finalize,
         extensions=["jinja2.ext.i18n"],
     )
-    # newstyle: values given to _() are escaped like any other in HTML templates, and a missing one is an error.
+    # newstyle: _() takes its values by name, and a missing one is an error; the callables are the site's own
+    # (``message``), so that a message's words are escaped for Markdown templates too.
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.globals.update(gettext=_gettext, _=_gettext, ngettext=_ngettext)
     env.filters["duration"] = duration
     env.filters["day"] = i18n.format_day
     env.filters["number"] = i18n.format_number

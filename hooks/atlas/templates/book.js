@@ -6,6 +6,7 @@
 (() => {
   "use strict";
   const config = window.atlasBookConfig;
+  const words = document.querySelector("article.book").dataset; // the shell's words, in the book's language
   const origin = location.origin;
   const parser = new DOMParser();
 
@@ -95,7 +96,7 @@
       const h1 = article?.querySelector("h1");
       const title =
         node.path === ""
-          ? "Introduction" // the home page's title is the book's own
+          ? words.introduction // the home page's title is the book's own
           : h1
             ? h1.textContent.replace(/¶/g, "").replace(/\s+/g, " ").trim()
             : node.title;
