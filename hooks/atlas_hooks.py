@@ -6,16 +6,20 @@ Every event this site handles, in the order MkDocs calls them, with its priority
 on_startup           remember whether this is `mkdocs serve` (a data error then keeps the last good pages)
 on_config      100   check references.bib before mkdocs-bibtex parses it (its own errors are tracebacks),
                      and in the offline copy ship the search shim before Material's offline plugin adds
-                     unpkg.com's
+                     unpkg.com's; take extra_css for the bundles and put the favicon into every page
 on_files        50   load and check data/, make every generated page (atlas.site.Build) and add it as a
                      virtual file; before search, bibtex and redirects, so they all see the pages
 on_page_markdown 50  finish a hand-written page (markers, citations, review line, glossary help); before
                      mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
+on_env               every page's Markdown is HTML and none is rendered yet: make the script bundles, name
+                     the stylesheet bundles (atlas/bundles/) and give the templates `atlas_bundles`; no
+                     plugin here uses this event, so the default order
 on_page_context      the page's JSON-LD and link-preview image for <head> (hooks/theme/main.html), from
                      the build's record of the page (no plugin here uses this event; default order)
-on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json), the open data
-                     (site/data/) and, in builds that make downloads, the link-preview images; no plugin
-                     here reads them, so the default order
+on_post_build        purge and write the stylesheet bundles against the built pages; write the page list
+                     the PDF exporter reads (site/downloads/pages.json, with the book's stylesheets), the
+                     open data (site/data/) and, in builds that make downloads, the link-preview images;
+                     no plugin here reads them, so the default order
 Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 """
 
@@ -27,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
+from atlas.bundles import Bundles, inline_favicon
 from atlas.links import alias_redirects, merge_redirects
 from atlas.mdext import AtlasTextExtension
 from atlas.open_data import Publication
@@ -70,6 +75,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "site's public address, e.g. site_url: https://smr-atlas.github.io/"
         )
     config.markdown_extensions.append(AtlasTextExtension())  # data text reaches pages only as tokens
+    _build["bundles"] = Bundles(ROOT)
+    _build["bundles"].configure(config)
+    inline_favicon(config)
     if _offline(config):
         polyfills = list(config.extra.get("polyfills") or [])
         if not any("iframe-worker" in script for script in polyfills):
@@ -123,6 +131,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _preview.notice() + markdown
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    build, bundles = _build["build"], _build["bundles"]
+    kinds = {page.src_uri: page.kind for page in build.pages}
+    bundles.prepare(config, files, kinds, book=build.settings.downloads and not build.settings.offline)
+    env.globals["atlas_bundles"] = bundles  # hooks/theme/main.html and partials/javascripts/
+    return env
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     build = _build["build"]
     file = page.file
@@ -137,10 +153,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = _build["build"]
+    build, bundles = _build["build"], _build["bundles"]
+    bundles.write_styles(config.site_dir)
     path = Path(config.site_dir) / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build.manifest(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    manifest = {**build.manifest(), "stylesheets": bundles.book()}
+    path.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if _build["open_data"] is not None:
         _build["open_data"].write(Path(config.site_dir))
     if _build["previews"]:

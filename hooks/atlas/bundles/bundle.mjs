@@ -1,0 +1,85 @@
+// The site's CSS and JavaScript bundles, made with esbuild (minifying) and PurgeCSS (unused rules out).
+// hooks/atlas/bundles.py runs this with Node during the build and decides everything else: which pages
+// share a bundle, what a bundle is named, where it is written. One job as JSON on stdin, one answer
+// as JSON on stdout ({name: code}); a problem is one line on stderr and exit status 1.
+//
+// {"scripts": {name: [file, ...]}}: each file minified on its own, then joined in order. The site's
+//   scripts are classic scripts, not modules: minified one by one, each keeps its own top level (a
+//   name it declares stays global, a directive stays a directive), as when each had its own <script>.
+// {"styles": {name: {css, pages, scripts, words, keep, variables}}}: the stylesheets `css`, joined in
+//   order and purged of every rule that can match nothing in the words of the built `pages` (their
+//   <html> tag and <body>; the <head> holds no element a rule styles), of the `scripts` (classes they
+//   add at run time) and of `words`; custom properties and keyframes named in `keep` stay. Then minified.
+import { readFile } from "node:fs/promises";
+
+// Imported once Node's version is known to be new enough: PurgeCSS 7 needs Node 20.
+let transform;
+let PurgeCSS;
+
+// PurgeCSS's own default extractor, applied here once per file so a page shared by several bundles is
+// read once and every bundle gets the words as one short text.
+const WORD = /[A-Za-z0-9_-]+/g;
+const words = new Map();
+
+async function wordsOf(file, page) {
+  if (!words.has(file)) {
+    let text = await readFile(file, "utf-8");
+    if (page) {
+      const html = text.match(/<html[^>]*>/i)?.[0] ?? "";
+      const body = text.search(/<body[\s>]/i);
+      text = html + (body >= 0 ? text.slice(body) : text);
+    }
+    words.set(file, new Set(text.match(WORD)));
+  }
+  return words.get(file);
+}
+
+async function script(files) {
+  const parts = [];
+  for (const file of files) {
+    const code = await readFile(file, "utf-8");
+    const result = await transform(code, { loader: "js", minify: true, legalComments: "none", sourcefile: file });
+    parts.push(result.code.trimEnd());
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+async function style(job) {
+  const css = (await Promise.all(job.css.map((file) => readFile(file, "utf-8")))).join("\n");
+  const seen = new Set(job.words.match(WORD));
+  for (const file of job.pages) for (const word of await wordsOf(file, true)) seen.add(word);
+  for (const file of job.scripts) for (const word of await wordsOf(file, false)) seen.add(word);
+  const [purged] = await new PurgeCSS().purge({
+    content: [{ raw: [...seen].join(" "), extension: "txt" }],
+    css: [{ raw: css }],
+    keyframes: true,
+    fontFace: true,
+    variables: job.variables,
+    safelist: { variables: job.keep.variables, keyframes: job.keep.keyframes },
+  });
+  const result = await transform(purged.css, { loader: "css", minify: true, legalComments: "none" });
+  return result.code;
+}
+
+async function main() {
+  if (Number(process.versions.node.split(".")[0]) < 20) {
+    throw new Error(`Node.js ${process.versions.node} is too old: the bundles need Node.js 20 or newer`);
+  }
+  ({ transform } = await import("esbuild"));
+  ({ PurgeCSS } = (await import("purgecss")).default);
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const job = JSON.parse(Buffer.concat(chunks).toString("utf-8"));
+  const out = {};
+  for (const [name, files] of Object.entries(job.scripts ?? {})) out[name] = await script(files);
+  for (const [name, spec] of Object.entries(job.styles ?? {})) out[name] = await style(spec);
+  process.stdout.write(JSON.stringify(out));
+}
+
+main().catch((error) => {
+  // esbuild names the file, line and column of a syntax error; a missing file names its path
+  const first = error.errors?.[0];
+  const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : "";
+  process.stderr.write(`${where}${first?.text ?? error.message}\n`);
+  process.exit(1);
+});
