@@ -19,6 +19,7 @@ from pathlib import Path
 from ..pages.reference import BOOK
 from ..templating import TEMPLATES, render
 from .browser import ExportError, chromium, offline_context, serving
+from .handouts import MANIFEST
 
 BOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 # Pages with nothing to print: tools that only work on screen, the page of downloads, the authors' figure review.
@@ -38,12 +39,15 @@ def build_book(site_dir: Path, out: Path | None = None, *, browser=None) -> Path
     """The whole site as one A4 PDF: cover, contents with page numbers, every page, bookmarks."""
     site_dir = Path(site_dir)
     out = Path(out) if out else site_dir / BOOK
+    stylesheets = _stylesheets(site_dir)
     with serving(site_dir) as base, chromium(browser) as b, offline_context(b, base) as context:
         page = context.new_page()
         shell = render(
             "book.html.j2",
             script=(TEMPLATES / "book.js").read_text(encoding="utf-8"),
-            config=json.dumps({"skip": list(BOOK_SKIPS), "today": date.today().isoformat()}),
+            config=json.dumps(
+                {"skip": list(BOOK_SKIPS), "today": date.today().isoformat(), "stylesheets": stylesheets}
+            ),
         )
         shell_url = base + "__atlas_book__.html"  # never written to disk; the page is fulfilled here
         page.route(shell_url, lambda route: route.fulfill(body=shell, content_type="text/html; charset=utf-8"))
@@ -66,6 +70,16 @@ def build_book(site_dir: Path, out: Path | None = None, *, browser=None) -> Path
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(_with_outline(pdf, chapters))
     return out
+
+
+def _stylesheets(site_dir: Path) -> list[str]:
+    """The book's stylesheets: Material's and the site's, purged against every page (a page's own are
+    purged against the pages of its type only), as the build listed them in downloads/pages.json."""
+    manifest = site_dir / MANIFEST
+    stylesheets = json.loads(manifest.read_text(encoding="utf-8")).get("stylesheets") if manifest.is_file() else None
+    if not stylesheets:
+        raise ExportError(f"{site_dir}: {MANIFEST} names no stylesheets for the book — build with ATLAS_DOWNLOADS=true")
+    return stylesheets
 
 
 # tagged=True: headings, reading order and the QR codes' alt text reach screen readers. It doubles the
