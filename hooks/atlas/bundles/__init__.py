@@ -75,12 +75,14 @@ class Bundles:
                 files.remove(file)
 
     def _make_scripts(self, config, files: Files, sources: _Sources) -> None:
-        lists = {(): TOPIC}  # the 404 page and hand-written pages name no scripts
+        lists, first = {(): TOPIC}, {}  # the 404 page and hand-written pages name no scripts
         for src, names in self._lists.items():
             lists.setdefault(names, self._kinds[src])
-        job = {"start": sources.get(START, "the header's scripts")}
+            first.setdefault(names, src)
+        job = {"start": sources.get(START, "the header's scripts (atlas/bundles/)")}
         for i, names in enumerate(lists):
-            job[str(i)] = sources.get((*PAGE_FIRST, *names), "a page's scripts (front matter `scripts:`)")
+            where = f"{first[names]} names `scripts: {[n.removeprefix('assets/') for n in names]}`" if names else ""
+            job[str(i)] = sources.get((*PAGE_FIRST, *names), where or "Material's content script")
         made = node.run(self.root, {"scripts": job})
 
         def add(stem: str, code: str) -> str:
@@ -179,7 +181,7 @@ def inline_favicon(config) -> None:
     favicon = str(config.theme.get("favicon") or "")
     path = Path(config.docs_dir) / favicon
     if favicon.endswith(".svg") and path.is_file():
-        svg = " ".join(path.read_text(encoding="utf-8").split())
+        svg = " ".join(path.read_text(encoding="utf-8").split()).replace('"', "'")  # ' needs no escaping
         config.theme["favicon"] = "data:image/svg+xml," + quote(svg, safe="/:=.,'-")
 
 

@@ -47,7 +47,7 @@ def run(root: Path, job: dict) -> dict[str, str]:
     except (OSError, subprocess.TimeoutExpired) as e:
         raise PluginError(f"bundling the site's CSS and JavaScript failed: {e}") from None
     if result.returncode != 0:
-        problem = result.stderr.strip().splitlines()[-1:] or ["no message"]
+        problem = result.stderr.replace(f"{root}/", "").strip().splitlines()[-1:] or ["no message"]
         if "Cannot find package" in result.stderr or "ERR_MODULE_NOT_FOUND" in result.stderr:
             raise PluginError(f"{problem[0]}: {NEEDS}")
         raise PluginError(f"bundling the site's CSS and JavaScript failed: {problem[0]}")
