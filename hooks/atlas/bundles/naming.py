@@ -60,22 +60,12 @@ def _url(page) -> str | None:
 
 
 def page_part(page: Page) -> str:
-    """What the HTML of ``page`` is made from, beyond what all pages share."""
-    return _json(
-        [
-            page.url,
-            page.title,
-            page.content,
-            _toc(page.toc),
-            page.meta,
-            page.edit_url,
-            page.canonical_url,
-            page.is_homepage,
-            _url(page.previous_page),
-            _url(page.next_page),
-            [section.title for section in page.ancestors],
-        ]
-    )
+    """A hash of what the HTML of ``page`` is made from, beyond what all pages share."""
+    digest = hashlib.sha256(page.content.encode("utf-8"))  # hashed as it is: JSON would first escape it all
+    neighbours = [_url(page.previous_page), _url(page.next_page), [section.title for section in page.ancestors]]
+    state = [page.url, page.title, _toc(page.toc), page.meta, page.edit_url, page.canonical_url, page.is_homepage]
+    digest.update(_json([*state, neighbours]).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def shared_part(config, pages: list[Page], inputs: list[Path], extra: dict) -> str:
