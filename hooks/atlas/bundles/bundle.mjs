@@ -20,21 +20,29 @@ let PurgeCSS;
 // its words as one short text. Pages share most of their lines (header, nav, footer, search), so a
 // bundle takes the words of each line the first time it meets it, and each line is split into words once.
 const WORD = /[A-Za-z0-9_-]+/g;
+const DATASET = /\bdataset\.([A-Za-z_$][\w$]*)|\bdataset\[\s*["'`]([\w-]+)["'`]\s*\]/g;
 const lines = new Map(); // file → its lines
 const wordsOfLine = new Map();
 
 async function linesOf(file, page) {
   if (!lines.has(file)) {
     // Words are ASCII: read as Latin-1, every byte is one character, half the memory of UTF-8 decoded.
-    let text = await readFile(file, "latin1");
-    if (page) {
-      const html = text.match(/<html[^>]*>/i)?.[0] ?? "";
-      const body = text.search(/<body[\s>]/i);
-      text = html + (body >= 0 ? text.slice(body) : text);
-    }
-    lines.set(file, text.split("\n"));
+    const text = await readFile(file, "latin1");
+    lines.set(file, page ? body(text).split("\n") : [...text.split("\n"), datasetNames(text)]);
   }
   return lines.get(file);
+}
+
+function body(html) {
+  const start = html.search(/<body[\s>]/i);
+  return (html.match(/<html[^>]*>/i)?.[0] ?? "") + (start >= 0 ? html.slice(start) : html);
+}
+
+// A script that sets `el.dataset.phase` gives its element a data-phase attribute, a name it never
+// writes out: the rules for [data-phase=…] need that name as a word.
+function datasetNames(script) {
+  const names = [...script.matchAll(DATASET)].map((m) => (m[1] ?? m[2]).replace(/[A-Z]/g, "-$&").toLowerCase());
+  return names.map((name) => `data-${name}`).join(" ");
 }
 
 async function wordsIn(files, page, words) {
