@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
 # last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
-serve: $(VENV)/.site-ready  ## live preview at http://127.0.0.1:8000
+serve: $(VENV)/.site-ready node_modules/.ready  ## live preview at http://127.0.0.1:8000
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 # Then the downloads the pages link to (hooks/atlas/export/): the book, a handout per technique
@@ -32,7 +32,7 @@ test-fast: $(VENV)/.test-ready
 	ATLAS_FAST=1 $(PY) -m pytest -q -m "not build and not browser and not export and not lint"
 
 # Not part of `make test`: several minutes of builds and Lighthouse; writes bench/results.md.
-bench: $(VENV)/.test-ready bench/node_modules/.ready  ## build speed at scale, Lighthouse, PDF time
+bench: $(VENV)/.test-ready node_modules/.ready bench/node_modules/.ready  ## build speed at scale, Lighthouse, PDF time
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
 	CHROMIUM="$$browser" $(PY) bench/run_bench.py
 
@@ -57,7 +57,7 @@ lint: $(VENV)/.test-ready node_modules/.ready  ## ruff, yamllint, the data schem
 
 # Every page address ever published must keep working (tests/test_trainers.py checks the list). A plain
 # build is enough to know the pages (a few seconds; no PDFs).
-published-urls: $(VENV)/.site-ready  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
+published-urls: $(VENV)/.site-ready node_modules/.ready  ## add the pages of a fresh build to data/published-urls.txt (never removes one)
 	@tmp="$$(mktemp -d)" && $(MKDOCS) build --strict --quiet --site-dir "$$tmp" && \
 	PYTHONPATH=hooks $(PY) -m atlas.published "$$tmp" data/published-urls.txt; status=$$?; rm -rf "$$tmp"; exit $$status
 
@@ -98,8 +98,9 @@ $(VENV)/.site-ready: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# axe-core for the accessibility gate, Biome for `make lint`, workbox-build for the service worker of
-# `make build` (package-lock.json pins them exactly).
+# esbuild and PurgeCSS for every build (the site's CSS and JavaScript bundles, hooks/atlas/bundles/), workbox-build
+# for the service worker of `make build`, axe-core for the accessibility gate, Biome for `make lint`
+# (package-lock.json pins them all exactly).
 node_modules/.ready: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@

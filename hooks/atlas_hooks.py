@@ -9,7 +9,7 @@ Every event this site handles, in the order MkDocs calls them, with its priority
 on_startup           remember whether this is `mkdocs serve` (a data error then keeps the last good pages)
 on_config      100   check references.bib before mkdocs-bibtex parses it (its own errors are tracebacks),
                      and in the offline copy ship the search shim before Material's offline plugin adds
-                     unpkg.com's
+                     unpkg.com's; take extra_css for the bundles and put the favicon into every page
 on_files      -110   load and check data/ in the pass's language, make every generated page (atlas.site.Build)
                      and add it as a file of that language; after mkdocs-static-i18n (-100), which sorts
                      the hand-written pages by language but cannot take generated ones; then the redirects
@@ -18,15 +18,19 @@ on_page_markdown 50  finish a hand-written page (markers, citations, review line
                      mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
 on_page_content      glossary help on the first use of each term in the page's HTML (atlas/glossary.py);
                      after the Markdown extensions, before search indexes the page (on_page_context)
+on_env               every page's Markdown is HTML and none is rendered yet: make the script bundles, name
+                     the stylesheet bundles (atlas/bundles/) and give the templates `atlas_bundles`; no
+                     plugin here uses this event, so the default order
 on_page_context      the page's JSON-LD and link-preview image for <head> (hooks/theme/main.html), from
                      the build's record of the page (no plugin here uses this event; default order)
 on_template_context  the body of the error pages (hooks/theme/404.html, page not found; 503.html, offline),
                      made from the data like any page (atlas/pages/error_pages.py); only MkDocs' static
                      templates pass through here
-on_post_build        write the page list the PDF exporter reads (site/downloads/pages.json), each technique's
-                     still as its own file (assets/figures/, for the client's sheet), the open data
-                     (site/data/) and, in builds that make downloads, the link-preview images and the
-                     installable app (manifest, icons, service worker: atlas/installable.py); no plugin
+on_post_build        purge and write the stylesheet bundles against the built pages; write the page list the
+                     PDF exporter reads (site/downloads/pages.json, with each language's book stylesheets),
+                     each technique's still as its own file (assets/figures/, for the client's sheet), the
+                     open data (site/data/) and, in builds that make downloads, the link-preview images and
+                     the installable app (manifest, icons, service worker: atlas/installable.py); no plugin
                      here reads them, so the default order
 Nothing is cached between builds: `mkdocs serve` reloads data on every change.
 """
@@ -39,6 +43,7 @@ from datetime import date
 from pathlib import Path
 
 from atlas.bibliography import format_all_citations, format_references, load_references, sanitise_registry
+from atlas.bundles import Bundles, inline_favicon
 from atlas.glossary import mark_terms
 from atlas.i18n import DEFAULT, speaking
 from atlas.installable import InstallableError, write_installable
@@ -97,6 +102,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     if not any(isinstance(e, AtlasTextExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(AtlasTextExtension())  # data text reaches pages only as tokens
+    # Each language's pass runs on_config on the same config, whose extra_css the first pass emptied.
+    stylesheets = _passes_state.setdefault("stylesheets", list(config.extra_css))
+    _build["bundles"] = Bundles(ROOT)
+    _build["bundles"].configure(config, stylesheets)
+    inline_favicon(config)
     if _offline(config):
         polyfills = list(config.extra.get("polyfills") or [])
         if not any("iframe-worker" in script for script in polyfills):
@@ -109,7 +119,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     today, language = date.today(), pass_language(config)
     atlas = _preview.load(lambda: load_atlas(ROOT, today, language))
-    _log_translation(atlas)
+    for line in atlas.translation.report() if atlas.translation else ():
+        log.info("%s", line)
     bibtex = config.plugins["bibtex"]
     sanitise_registry(bibtex.registry)
     settings = Settings(
@@ -167,6 +178,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _preview.notice() + markdown
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    build, bundles = _build["build"], _build["bundles"]
+    made = {page.src_uri: page.kind for page in build.pages}  # by the English source, as every pass names it
+    kinds = {file.src_uri: made[source_of(file)] for file in files.documentation_pages() if source_of(file) in made}
+    bundles.prepare(config, files, kinds, book=build.settings.downloads and not build.settings.offline)
+    env.globals["atlas_bundles"] = bundles  # hooks/theme/main.html and partials/javascripts/
+    return env
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return mark_terms(html, _build["build"].atlas)
 
@@ -206,10 +226,14 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build, site = _build["build"], Path(config.site_dir)
+    build, bundles, site = _build["build"], _build["bundles"], Path(config.site_dir)
+    bundles.write_styles(site)
+    # The book of each language is printed with that pass's stylesheets (atlas/export/book.py).
+    _passes_state.setdefault("book_stylesheets", {})[build.settings.language] = bundles.book()
     manifest = {
         "languages": list(_passes),
         "handouts": [entry for b in _passes.values() for entry in b.manifest()["handouts"]],
+        "stylesheets": _passes_state.setdefault("book_stylesheets", {}),
     }
     files = {MANIFEST: json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", **figure_files(build.atlas)}
     for name, text in files.items():
@@ -244,18 +268,6 @@ def _write_installable(config: MkDocsConfig, build: Build) -> None:
         sw["size"] / 1024,
         time.perf_counter() - started,
     )
-
-
-def _log_translation(atlas) -> None:
-    """Name each translated field that lags its English (its page shows a notice) and each untranslated file."""
-    status = atlas.translation
-    if status is None:
-        return
-    for stale in status.stale:
-        where = f"{stale.file}:{stale.line}: {stale.field}"
-        log.info("%s: the English (%s) changed since this was translated; its page says so", where, stale.english)
-    for english in status.missing:
-        log.info("%s: no %s translation yet; its page shows the English", english, status.language)
 
 
 def _redirect_aliases(config: MkDocsConfig, atlas, language: str) -> None:

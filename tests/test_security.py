@@ -26,11 +26,13 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 # Every element's attributes in the live page: event handlers and script URLs are what data must never
 # make. (Inline styles are checked in the page as served: Material's scripts set styles through the CSSOM,
-# which the policy allows and which shows up as style attributes.)
+# which the policy allows and which shows up as style attributes.) One data: URL is the site's own: the
+# favicon, an SVG image the theme writes into <head> (hooks/atlas/bundles/), never data.
 SCAN = """
 () => [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes]
   .filter((a) => /^on/i.test(a.name)
-    || (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\\s*(javascript|vbscript|data):/i.test(a.value)))
+    || (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\\s*(javascript|vbscript|data):/i.test(a.value)
+        && !(el.matches("head > link[rel=icon]") && a.value.startsWith("data:image/svg+xml,"))))
   .map((a) => `${el.tagName.toLowerCase()} ${a.name}=${a.value.slice(0, 60)}`))
 """
 STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)

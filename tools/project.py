@@ -18,4 +18,8 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "references.bib"):
         shutil.copy(ROOT / name, dest / name)
+    # The build bundles the CSS and JavaScript with esbuild and PurgeCSS (hooks/atlas/bundles/), which Node
+    # finds in node_modules/ beside hooks/: shared with the copy, never changed by a build.
+    if (ROOT / "node_modules").is_dir():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest

@@ -57,6 +57,16 @@ class Status:
         """(untranslated?, its stale fields) for one English data file."""
         return english_file in self.missing, [s for s in self.stale if s.english == english_file]
 
+    def report(self) -> list[str]:
+        """What the build log says: each translated field that lags its English, each untranslated file."""
+        lagging = [
+            f"{s.file}:{s.line}: {s.field}: the English ({s.english}) changed since this was translated; "
+            "its page says so"
+            for s in self.stale
+        ]
+        untranslated = f"no {self.language} translation yet; its page shows the English"
+        return lagging + [f"{english}: {untranslated}" for english in self.missing]
+
 
 def translation_path(root: Path, language: str, english: Document) -> Path:
     """data/techniques/x.yaml → data/i18n/<language>/techniques/x.yaml."""

@@ -20,6 +20,7 @@ from ..i18n import DEFAULT, prefix, speaking
 from ..pages.reference import BOOK
 from ..templating import TEMPLATES, render
 from .browser import ExportError, chromium, offline_context, serving
+from .handouts import MANIFEST
 
 BOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 # Pages with nothing to print: tools that only work on screen, the page of downloads, the authors' figure review.
@@ -46,9 +47,15 @@ def build_book(site_dir: Path, out: Path | None = None, *, browser=None, languag
     bookmarks (es/downloads/smr-atlas.pdf in Spanish)."""
     site_dir, home = Path(site_dir), prefix(language)
     out = Path(out) if out else site_dir / f"{home}{BOOK}"
+    stylesheets = _stylesheets(site_dir, language)
     with serving(site_dir) as base, chromium(browser) as b, offline_context(b, base) as context:
         page = context.new_page()
-        config = {"skip": [home + p for p in BOOK_SKIPS], "today": date.today().isoformat(), "home": home}
+        config = {
+            "skip": [home + p for p in BOOK_SKIPS],
+            "today": date.today().isoformat(),
+            "home": home,
+            "stylesheets": stylesheets,
+        }
         with speaking(language):
             shell = render(
                 "book.html.j2",
@@ -77,6 +84,18 @@ def build_book(site_dir: Path, out: Path | None = None, *, browser=None, languag
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(_with_outline(pdf, chapters))
     return out
+
+
+def _stylesheets(site_dir: Path, language: str) -> list[str]:
+    """The book's stylesheets: Material's and the site's, purged against every page of ``language`` (a
+    page's own are purged against the pages of its type only), as the build listed them in
+    downloads/pages.json."""
+    manifest = site_dir / MANIFEST
+    listed = json.loads(manifest.read_text(encoding="utf-8")).get("stylesheets") if manifest.is_file() else None
+    stylesheets = (listed or {}).get(language)
+    if not stylesheets:
+        raise ExportError(f"{site_dir}: {MANIFEST} names no stylesheets for the book — build with ATLAS_DOWNLOADS=true")
+    return stylesheets
 
 
 # tagged=True: headings, reading order and the QR codes' alt text reach screen readers. It doubles the

@@ -59,12 +59,13 @@
     const canonical = home.querySelector("link[rel=canonical]");
     const published = canonical ? canonical.href : homeUrl; // the public site, for links the book leaves
 
-    // The site's own stylesheets (Material, palette, extra_css with print.css), in their order.
+    // The site's own stylesheets (Material's, then the site's with print.css), purged against every
+    // page: a page's own are purged against its type of page only (hooks/atlas/bundles/).
     const loaded = [];
-    for (const link of home.querySelectorAll("link[rel=stylesheet]")) {
+    for (const href of config.stylesheets) {
       const copy = document.createElement("link");
       copy.rel = "stylesheet";
-      copy.href = new URL(link.getAttribute("href"), homeUrl).href;
+      copy.href = new URL(href, `${origin}/`).href; // the bundles sit at the site's root in every language
       loaded.push(
         new Promise((resolve, reject) => {
           copy.onload = resolve;
