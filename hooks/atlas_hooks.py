@@ -49,7 +49,7 @@ from atlas.i18n import DEFAULT, speaking
 from atlas.installable import InstallableError, write_installable
 from atlas.language_pass import page_file, pass_language, pass_languages, source_of
 from atlas.links import alias_redirects, localized_redirects, merge_redirects
-from atlas.mdext import AtlasTextExtension
+from atlas.mdext import set_up_markdown
 from atlas.open_data import Publication
 from atlas.page import Settings
 from atlas.pages.error_pages import error_page_content
@@ -100,12 +100,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "mkdocs.yml: site_url is not set — share links, QR codes and canonical URLs need the "
             "site's public address, e.g. site_url: https://smr-atlas.github.io/"
         )
-    if not any(isinstance(e, AtlasTextExtension) for e in config.markdown_extensions):
-        config.markdown_extensions.append(AtlasTextExtension())  # data text reaches pages only as tokens
-    # Each language's pass runs on_config on the same config, whose extra_css the first pass emptied.
+    set_up_markdown(config, pass_language(config))  # data text only as tokens; footnotes in the pass's words
+    # Each language's pass runs on_config on the same config, whose extra_css and extra_javascript the
+    # first pass emptied.
     stylesheets = _passes_state.setdefault("stylesheets", list(config.extra_css))
+    scripts = _passes_state.setdefault("scripts", [str(s) for s in config.extra_javascript])
     _build["bundles"] = Bundles(ROOT)
-    _build["bundles"].configure(config, stylesheets)
+    _build["bundles"].configure(config, stylesheets, scripts)
     inline_favicon(config)
     if _offline(config):
         polyfills = list(config.extra.get("polyfills") or [])
@@ -118,7 +119,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     today, language = date.today(), pass_language(config)
-    atlas = _preview.load(lambda: load_atlas(ROOT, today, language))
+    atlas = _preview.load(lambda: load_atlas(ROOT, today, language), language)
     for line in atlas.translation.report() if atlas.translation else ():
         log.info("%s", line)
     bibtex = config.plugins["bibtex"]
@@ -204,7 +205,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["atlas_json_ld"] = script_element(page_json_ld(record, build, image))
     scripts = [
         *(page.meta.get("scripts") or []),
-        *(s.removeprefix("assets/") for s in map(str, config.extra_javascript)),
+        *(s.removeprefix("assets/") for s in _build["bundles"].scripts),
     ]
     context["atlas_strings"] = strings_block(scripts, build.settings.language)
     context["atlas_alternates"] = build.alternates(record.src_uri, pass_languages(config))

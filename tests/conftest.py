@@ -39,6 +39,13 @@ PAGE_TYPES = {
     "references": "/references/",
     "about": "/about/",
     "404": "/no-such-page/",
+    # Spanish, sampled (issue 18): the pages a client is sent and the ones with the most Spanish text.
+    "es home": "/es/",
+    "es technique": "/es/techniques/calves-foam-roller/",
+    "es builder": "/es/routines/builder/",
+    "es sheet": "/es/routines/sheet/",
+    "es claims": "/es/claims/",
+    "es references": "/es/references/",
 }
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

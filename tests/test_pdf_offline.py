@@ -7,6 +7,7 @@ atlas.export) in a temporary folder; the tests read what it made.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -436,13 +437,15 @@ def test_offline_zip_opens_from_file_and_search_works_with_no_network(exported, 
 # ---------------------------------------------------------------- time and size
 
 
-def test_book_and_handouts_take_at_most_a_minute(exported):
-    _, report = exported
+def test_book_and_handouts_take_at_most_40_seconds_per_language(exported):
+    site, report = exported
+    languages = json.loads((site / "downloads" / "pages.json").read_text(encoding="utf-8"))["languages"]
     handout, book, offline = report["handouts"], report["book"], report["offline"]
     print(
         f"\nhandouts: {handout['count']} PDFs, {handout['bytes'] / 1e6:.2f} MB, {handout['seconds']:.1f} s"
         f"\nbook: {book['pages']} pages, {book['bytes'] / 1e6:.2f} MB, {book['seconds']:.1f} s"
         f"\noffline zip: {offline['bytes'] / 1e6:.2f} MB, {offline['seconds']:.1f} s"
     )
-    assert handout["seconds"] + book["seconds"] <= 60
+    # Two languages: 69 s measured in a full test run on 2 cores (the English alone took 31–61 s before).
+    assert len(languages) == 2 and handout["seconds"] + book["seconds"] <= 40 * len(languages)
     assert book["bytes"] < 15e6 and offline["bytes"] < 40e6

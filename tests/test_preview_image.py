@@ -74,9 +74,9 @@ def downloads_site(tmp_path_factory) -> Path:
 
 @pytest.mark.build
 def test_a_downloads_build_draws_and_names_every_card(downloads_site, atlas):
-    wanted = {f"techniques/{t}/index.html" for t in atlas.techniques} | {
-        f"routines/{r}/index.html" for r in atlas.routines
-    }
+    wanted = {f"{lang}techniques/{t}/index.html" for t in atlas.techniques for lang in ("", "es/")} | {
+        f"{lang}routines/{r}/index.html" for r in atlas.routines for lang in ("", "es/")
+    }  # each language's card has its own words
     named = set()
     for page in downloads_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

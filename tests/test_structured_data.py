@@ -78,11 +78,14 @@ def _public(src_uri: str) -> str:
 
 
 def _hand_written():
-    """(src_uri, reviewed) of every page in docs/, from its front matter."""
+    """(src_uri, reviewed) of every page in docs/, from its front matter; a translation's (x.es.md) as the
+    page it makes (es/x.md), with its own review date."""
     out = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         reviewed = re.search(r"^reviewed:\s*(\S+)", path.read_text(encoding="utf-8"), re.M).group(1)
-        out.append((path.relative_to(ROOT / "docs").as_posix(), reviewed))
+        src = path.relative_to(ROOT / "docs").as_posix()
+        translated = re.fullmatch(r"(.+)\.([a-z]{2})\.md", src)
+        out.append((f"{translated.group(2)}/{translated.group(1)}.md" if translated else src, reviewed))
     return out
 
 
@@ -155,7 +158,7 @@ def test_the_claims_page_reviews_every_claim_with_its_verdict(site, atlas):
 def test_the_sitemap_dates_each_page_by_its_review(site, pages):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     dates = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
-    expected = {_public(p.src_uri): str(p.reviewed) for p in pages.pages}
+    expected = {_public(prefix + p.src_uri): str(p.reviewed) for p in pages.pages for prefix in ("", "es/")}
     expected |= {_public(src): reviewed for src, reviewed in _hand_written()}
     assert dates == expected
 

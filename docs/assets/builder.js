@@ -32,6 +32,7 @@
     total: part("total"),
     link: part("link"),
     open: part("open"),
+    language: part("language"),
     qr: part("qr"),
     qrBox: part("qr-box"),
     announce: part("announce"),
@@ -201,13 +202,14 @@
   function update() {
     const has = state.steps.length > 0;
     const fragment = R.encode(state);
-    const link = `${root.dataset.sheetCanonical}#${fragment}`;
+    const sheet = el.language.selectedOptions[0].dataset; // the client's language, not the page's
+    const link = `${sheet.canonical}#${fragment}`;
     if (has || state.title || state.note) replaceAddress(fragment);
     else if (location.hash || location.search) replaceAddress("");
     el.link.value = has ? link : "";
     el.link.placeholder = has ? "" : t("Add a technique to get a link");
     el.share.dataset.url = has ? link : "";
-    el.open.href = root.dataset.sheet + (has ? `#${fragment}` : "");
+    el.open.href = sheet.sheet + (has ? `#${fragment}` : "");
     if (has) el.open.removeAttribute("aria-disabled");
     else el.open.setAttribute("aria-disabled", "true");
     for (const b of root.querySelectorAll('[data-builder="needs-steps"]')) b.disabled = !has;
@@ -306,6 +308,7 @@
     state.note = el.note.value.trim();
     update();
   });
+  el.language.addEventListener("change", update);
   el.link.addEventListener("focus", () => el.link.select());
   el.open.addEventListener("click", (event) => {
     if (!state.steps.length) event.preventDefault();

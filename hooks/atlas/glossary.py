@@ -2,8 +2,8 @@
 reader can tap, focus with the keyboard or point at to see its short definition (docs/assets/glossary.js
 adds tap-to-open and Escape; hover and focus work without script).
 
-Only the first use of a term on a page is marked, and never inside a heading, a link, a button, code, a
-figure's caption or a form control: a word in a title must read as a title. This works on the page's
+Only the first use of a term on a page is marked, and never inside a heading, a link, a button, code,
+a figure's caption, a form control or the list of cited works: a word in a title must read as a title. This works on the page's
 finished HTML (on_page_content), so hand-written and generated pages get the same help, and it replaces
 Markdown abbreviations, which marked every use and showed nothing on a phone or to the keyboard.
 """
@@ -22,6 +22,8 @@ from .templating import render
 # Inside these, text stays as it is (headings, links and controls already do something; code is code).
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "code", "pre", "kbd", "abbr", "dfn"}
 SKIP |= {"script", "style", "svg", "title", "figcaption", "select", "option", "textarea", "summary"}
+FOOTNOTES = "div footnote"  # the cited works under a page (Python-Markdown's <div class="footnote">)
+SKIP.add(FOOTNOTES)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
@@ -54,10 +56,11 @@ def _follow(tag: str, stack: list[str]) -> None:
         return
     name = match.group(1).lower()
     if tag.startswith("</"):
-        if name in stack:
-            del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        names = [entry.split()[0] for entry in stack]
+        if name in names:
+            del stack[len(stack) - 1 - names[::-1].index(name) :]
     elif name not in VOID and not tag.rstrip().endswith("/>"):
-        stack.append(name)
+        stack.append(FOOTNOTES if name == "div" and 'class="footnote"' in tag else name)
 
 
 def _mark(match: re.Match, term_of: dict, atlas: Atlas, used: set) -> str:

@@ -56,6 +56,26 @@ class Settings:
     def canonical(self, src_uri: str) -> str:
         return canonical_url(self.site_url, src_uri, prefix=self.prefix)
 
+    def in_every_language(self, from_src: str, to: str) -> list[dict]:
+        """Page ``to`` in each language: its name, URL from ``from_src`` and public address (this language's
+        marked ``selected``), for a choice such as the client's sheet language in the routine builder."""
+        return [
+            {
+                "language": language,
+                "name": i18n.NAMES[language],
+                "href": href(
+                    from_src,
+                    to,
+                    directory_urls=self.directory_urls,
+                    prefix=self.prefix,
+                    to_prefix=i18n.prefix(language),
+                ),
+                "canonical": canonical_url(self.site_url, to, prefix=i18n.prefix(language)),
+                "selected": language == self.language,
+            }
+            for language in i18n.LANGUAGES
+        ]
+
     @property
     def installable(self) -> bool:
         """The published build: the client's sheet can be installed and works offline (atlas/installable.py).

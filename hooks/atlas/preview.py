@@ -18,7 +18,8 @@ class Preview:
     def __init__(self, log):
         self.log = log
         self.serving = False  # `mkdocs serve` (on_startup)
-        self.last_good = None  # the last data that loaded, kept across serve's rebuilds
+        self.last_good = None  # the last data that loaded for this pass's language, kept across rebuilds
+        self._good: dict[str, object] = {}  # each language's last good data (each pass loads its own)
         self.problems: list[str] = []  # this build's problems, shown on every page while serving
 
     def reset(self) -> None:
@@ -28,10 +29,11 @@ class Preview:
         # PluginError stops the build with just this message; no traceback reaches the author.
         raise PluginError(f"SMR Atlas data problem:\n{error}")
 
-    def load(self, load: Callable[[], T]) -> T:
-        """The data, or (while serving) the last data that loaded."""
+    def load(self, load: Callable[[], T], language: str) -> T:
+        """The data in ``language``, or (while serving) the last data in it that loaded."""
+        self.last_good = self._good.get(language)
         try:
-            self.last_good = load()
+            self.last_good = self._good[language] = load()
         except DataError as e:
             self._problem(e)
         return self.last_good

@@ -7,7 +7,8 @@ Every page loads, besides its HTML and Material's own bundle (assets/javascripts
   purged against the pages of its type: a page's kind (technique, routine, index…), hand-written pages
   and the 404 page being topics;
 - ``start.<hash>.js``, in the header: Material's scope and palette scripts and search-on-demand.js;
-- ``<type>.<hash>.js``, after the content: Material's content script, then the scripts the page names
+- ``<type>.<hash>.js``, after the content: Material's content script, the site's scripts for every page
+  (mkdocs.yml extra_javascript: glossary help), then the scripts the page names
   in its front matter (``scripts: [...]``, from the page makers in atlas/pages/), in their order. Pages
   naming the same scripts share one.
 All go to assets/bundles/; the files they are made from are left out of the site. The scripts are made
@@ -45,6 +46,7 @@ class Bundles:
     def __init__(self, root: Path):
         self.root = root
         self.stylesheets: list[str] = []  # mkdocs.yml extra_css, which Material must not link as well
+        self.scripts: list[str] = []  # mkdocs.yml extra_javascript, likewise: in every page's script bundle
         self.start = ""  # the header's script bundle, in the site
         self.js: dict[tuple[str, ...], str] = {}  # the scripts a page names → its script bundle
         self.css: dict[str, str] = {}  # "material", a page type or "book" → its stylesheet bundle
@@ -53,11 +55,11 @@ class Bundles:
         self._jobs: dict[str, dict] = {}  # stylesheet bundle → what bundle.mjs purges it with
         self._words = ""  # what Material's JavaScript may add to any page (atlas/bundles/material.py)
 
-    def configure(self, config, stylesheets: list[str]) -> None:
-        """on_config: the site's stylesheets (mkdocs.yml extra_css, as the first pass read it) become
-        bundles, so Material must not link them itself."""
-        self.stylesheets = list(stylesheets)
-        config.extra_css = []
+    def configure(self, config, stylesheets: list[str], scripts: list[str]) -> None:
+        """on_config: the site's stylesheets and scripts for every page (mkdocs.yml extra_css and
+        extra_javascript, as the first pass read them) go into the bundles, so Material must not link them."""
+        self.stylesheets, self.scripts = list(stylesheets), list(scripts)
+        config.extra_css, config.extra_javascript = [], []
 
     def prepare(self, config, files: Files, kinds: dict[str, str], *, book: bool) -> None:
         """on_env, before any page renders: make the script bundles and name the stylesheet bundles.
@@ -66,7 +68,7 @@ class Bundles:
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self._kinds = {page.file.src_uri: kinds.get(page.file.src_uri, TOPIC) for page in pages}
         self._lists = {page.file.src_uri: _scripts_of(page) for page in pages}
-        sources = _Sources(files)
+        sources = _Sources(files, self.scripts)
         self._make_scripts(config, files, sources)
         self._plan_styles(config, files, pages, sources, book)
         for path in sources.taken:
@@ -83,7 +85,7 @@ class Bundles:
         job = {"start": sources.get(START, "the header's scripts (atlas/bundles/)")}
         for i, names in enumerate(lists):
             where = f"{first[names]} names `scripts: {[n.removeprefix('assets/') for n in names]}`" if names else ""
-            job[str(i)] = sources.get((*PAGE_FIRST, *names), where or "Material's content script")
+            job[str(i)] = sources.get((*PAGE_FIRST, *self.scripts, *names), where or "mkdocs.yml extra_javascript")
         made = node.run(self.root, {"scripts": job})
 
         def add(stem: str, code: str) -> str:
@@ -155,8 +157,9 @@ class Bundles:
 class _Sources:
     """Files of docs/ that bundles are made from, found among MkDocs' files (errors name the file)."""
 
-    def __init__(self, files: Files):
+    def __init__(self, files: Files, everywhere: list[str]):
         self.files = files
+        self.everywhere = everywhere  # scripts in every page's bundle
         self.taken: dict[str, str] = {}  # docs path → its file on disk, in the order first asked for
 
     def get(self, paths, where: str) -> list[str]:
@@ -172,7 +175,7 @@ class _Sources:
     def scripts(self, lists=None) -> list[str]:
         """The scripts of the header and of pages naming ``lists`` (default: every script bundled)."""
         names = {name for names in lists for name in names} if lists is not None else set(self.taken)
-        wanted = [*START, *PAGE_FIRST, *sorted(n for n in names if n.endswith(".js"))]
+        wanted = [*START, *PAGE_FIRST, *self.everywhere, *sorted(n for n in names if n.endswith(".js"))]
         return list(dict.fromkeys(self.taken[n] for n in wanted if n in self.taken))
 
 

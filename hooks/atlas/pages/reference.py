@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..i18n import _
+from ..i18n import DEFAULT, _
 from ..model import Atlas
 from ..open_data import page_links
 from ..page import Page, Settings, make_page
@@ -62,6 +62,7 @@ def references_page(atlas: Atlas, settings: Settings, formatted: dict[str, str],
         kind="references",
         source="references.bib",
         entries=sorted(((key, formatted[key]) for key in atlas.references), key=lambda kv: kv[1].lower()),
+        foreign=settings.language != DEFAULT,  # the works are in English, as published
         title=_("References"),
         description=_("The research cited on SMR Atlas, with DOI links."),
         reviewed=reviewed,

@@ -71,7 +71,7 @@ def routine_builder_page(atlas: Atlas, settings: Settings, reviewed: str) -> Pag
         description=_("Build a self-myofascial release routine for one client and send it as one link."),
         scripts=[*_ROUTINE_SCRIPTS, *_QR_SCRIPTS, "builder.js"],
         limits=LIMITS,
-        sheet_canonical=settings.canonical("routines/sheet.md"),
+        sheets=settings.in_every_language(src, "routines/sheet.md"),
         catalogue=_catalogue(atlas, settings, src),
     )
 
