@@ -3,9 +3,10 @@ reader can tap, focus with the keyboard or point at to see its short definition 
 adds tap-to-open and Escape; hover and focus work without script).
 
 Only the first use of a term on a page is marked, and never inside a heading, a link, a button, code,
-a figure's caption, a form control or the list of cited works: a word in a title must read as a title. This works on the page's
-finished HTML (on_page_content), so hand-written and generated pages get the same help, and it replaces
-Markdown abbreviations, which marked every use and showed nothing on a phone or to the keyboard.
+a figure's caption, a form control or the list of cited works: a word in a title must read as a title.
+This works on the page's finished HTML (on_page_content), so hand-written and generated pages get the
+same help, and it replaces Markdown abbreviations, which marked every use and showed nothing on a phone
+or to the keyboard.
 """
 
 from __future__ import annotations
