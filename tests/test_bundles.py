@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from atlas.bundles import material
-from conftest import ENV, MKDOCS, ROOT, mkdocs_build
+from conftest import ENV, MKDOCS, PAGE_TYPES, ROOT, mkdocs_build
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 SCRIPT = re.compile(r'<script src="([^"]+)"')
@@ -106,3 +108,100 @@ def test_material_features_that_are_off_leave_their_styles_out():
     assert "md-annotation__index" not in words
     on = SimpleNamespace(**{**vars(off), "theme": {"features": ["content.code.annotate"]}})
     assert "md-annotation__index" in material.run_time_words(bundle, on)
+
+
+# A page of each stylesheet bundle as readers see it, scripts run: the builder and sheet holding a routine
+# (their steps, doses and log are made by script); Spanish pages have bundles of their own.
+LOOKED_AT = [
+    *(path for kind, path in PAGE_TYPES.items() if kind not in {"topic", "about", "es home", "es claims"}),
+    "/routines/builder/#v=1&s=calves-foam-roller.60.2_glutes-foam-roller.45.1",
+    "/routines/sheet/#v=1&s=calves-foam-roller.60.2",
+    "/es/routines/builder/#v=1&s=calves-foam-roller.60.2",
+    "/es/routines/sheet/#v=1&s=calves-foam-roller.60.2",
+]
+# Every element's computed style (custom properties aside: unused ones may go), to compare two loads.
+STYLES = """() => {
+for (const a of document.getAnimations()) { a.pause(); a.currentTime = 0; }  // figures: the first frame
+for (const svg of document.querySelectorAll("svg")) { svg.pauseAnimations(); svg.setCurrentTime(0); }
+return [...document.querySelectorAll("body *")].map((e) => {
+  const s = getComputedStyle(e);
+  const own = Array.from(s).filter((p) => !p.startsWith("--"));
+  const name = `${e.tagName} ${e.className?.baseVal ?? e.className}`;
+  return [name, Object.fromEntries(own.map((p) => [p, s.getPropertyValue(p)]))];
+});
+}"""
+
+
+def _unpurged() -> dict[str, str]:
+    """The stylesheets the bundles are made from: Material's main and palette, then mkdocs.yml's extra_css."""
+    import material as theme
+    import yaml
+
+    folder = Path(theme.__file__).parent / "templates" / "assets" / "stylesheets"
+    files = [p for pattern in ("main.*.min.css", "palette.*.min.css") for p in folder.glob(pattern)]
+    material_css = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    site_css = "\n".join((ROOT / "docs" / str(path)).read_text(encoding="utf-8") for path in config["extra_css"])
+    return {"material": material_css, "site": site_css}
+
+
+@pytest.mark.parametrize("path", LOOKED_AT)
+def test_purging_changes_no_style_on_any_page(browser, base_url, path):
+    """PurgeCSS may only drop what no element uses: every element's computed style is the same with the
+    bundles as with the whole stylesheets they were made from (PurgeCSS 7 dropped whole rules whose
+    selector began with :is(…) and held a second :is(…))."""
+    css = _unpurged()
+
+    def styles(unpurged: bool) -> list[str]:
+        # Figures stand still when motion is unwanted: a moving figure is never in the same place twice.
+        context = browser.new_context(
+            base_url=base_url, viewport={"width": 390, "height": 844}, reduced_motion="reduce"
+        )
+        if unpurged:
+            context.route(
+                re.compile(r".*/assets/bundles/[a-z-]+\.[0-9a-f]+\.css$"),
+                lambda route: route.fulfill(
+                    body=css["material" if "/material." in route.request.url else "site"], content_type="text/css"
+                ),
+            )
+        page = context.new_page()
+        try:
+            page.goto(path, wait_until="networkidle")
+            return page.evaluate(STYLES)
+        finally:
+            context.close()
+
+    purged, whole = styles(False), styles(True)
+    assert [name for name, _ in purged] == [name for name, _ in whole] and len(purged) > 20
+    differences = [
+        f"{name}: {p}: {style[p]!r} instead of {full[p]!r}"
+        for (name, style), (_, full) in zip(purged, whole, strict=True)
+        for p in style
+        if style[p] != full.get(p)
+    ]
+    assert differences == [], f"{path}: {len(differences)} styles differ:\n" + "\n".join(differences[:20])
+
+
+def test_rules_with_is_and_where_survive_purging_whole(tmp_path):
+    """What PurgeCSS 7.0.2 got wrong (bundle.mjs keeps such rules whole), with an unused rule that must go."""
+    from atlas.bundles import node
+
+    (tmp_path / "site.css").write_text(
+        ".b:is(:hover, :focus) { color: teal }\n"
+        ".a:is(.b, :focus-visible) { color: navy }\n"
+        ":is(.a, .b) :is(input, select) { border: 1px solid }\n"
+        ".unused { color: red }\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.html").write_text('<html><body><p class="a b"><input></p></body></html>', encoding="utf-8")
+    job = {
+        "css": [str(tmp_path / "site.css")],
+        "pages": [str(tmp_path / "page.html")],
+        "scripts": [],
+        "words": "",
+        "keep": {"variables": [], "keyframes": []},
+        "variables": False,
+    }
+    css = node.run(ROOT, {"styles": {"site": job}})["site"]
+    assert ".b:is(:hover,:focus)" in css and ".a:is(.b,:focus-visible)" in css
+    assert ":is(.a,.b) :is(input,select)" in css and ".unused" not in css

@@ -96,4 +96,4 @@ def test_a_spanish_handout_is_one_link_away_and_fits_one_page(exported, spanish)
     reader = PdfReader(path)
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1
-    assert spanish.techniques["calves-foam-roller"].title in text and "Para si:" in text
+    assert spanish.techniques["calves-foam-roller"].title in text and "Para de inmediato si" in text

@@ -15,6 +15,7 @@ import { readFile } from "node:fs/promises";
 // Imported once Node's version is known to be new enough: PurgeCSS 7 needs Node 20.
 let transform;
 let PurgeCSS;
+let postcss;
 
 // PurgeCSS's own default extractor, applied here so that each file is read once and every bundle gets
 // its words as one short text. Pages share most of their lines (header, nav, footer, search), so a
@@ -67,8 +68,21 @@ async function script(files) {
   return `${parts.join("\n")}\n`;
 }
 
+// PurgeCSS 7.0.2 misreads :is() and :where(): it drops `.md-button:is(:hover, :focus)` (pseudo-classes
+// inside count as unused), and any selector holding two of them, and quietly removes `:focus` from
+// `.a:is(.b, :focus)`. A rule with either is kept whole: the site's stylesheets have a few dozen, Material's
+// none (tests/test_bundles.py compares every element's style with and without purging).
+function keepIsAndWhere(root) {
+  root.walkRules((rule) => {
+    if (/:(is|where)\(/.test(rule.selector)) rule.prepend(postcss.comment({ text: "purgecss ignore current" }));
+  });
+}
+
 async function style(job) {
-  const css = (await Promise.all(job.css.map((file) => readFile(file, "utf-8")))).join("\n");
+  const sources = await Promise.all(job.css.map((file) => readFile(file, "utf-8")));
+  const root = postcss.parse(sources.join("\n"));
+  keepIsAndWhere(root);
+  const css = root.toString();
   const seen = new Set(job.words.match(WORD));
   await wordsIn(job.pages, true, seen);
   await wordsIn(job.scripts, false, seen);
@@ -90,6 +104,7 @@ async function main() {
   }
   ({ transform } = await import("esbuild"));
   ({ PurgeCSS } = (await import("purgecss")).default);
+  postcss = (await import("postcss")).default;
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   const job = JSON.parse(Buffer.concat(chunks).toString("utf-8"));
