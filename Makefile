@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: serve build test test-fast lint bench new-technique figures published-urls messages translations translations-stamp clean
 
 # --no-strict: in the preview a warning is shown but never stops it, and a data error keeps the
-# last good pages on screen with a notice (hooks/atlas_site.py); `make test` builds strictly.
+# last good pages on screen with a notice (hooks/atlas/preview.py); `make test` builds strictly.
 serve: $(VENV)/.site-ready node_modules/.ready  ## live preview at http://127.0.0.1:8000
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 

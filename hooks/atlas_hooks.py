@@ -26,6 +26,8 @@ on_page_context      the page's JSON-LD and link-preview image for <head> (hooks
 on_template_context  the body of the error pages (hooks/theme/404.html, page not found; 503.html, offline),
                      made from the data like any page (atlas/pages/error_pages.py); only MkDocs' static
                      templates pass through here
+on_post_template     the sitemap and the server's pages (404, offline) are one for the whole site: left empty in
+                     a pass that must not write them (atlas/sitemap.py writes the sitemap after the last)
 on_post_build        purge and write the stylesheet bundles against the built pages; write the page list the
                      PDF exporter reads (site/downloads/pages.json, with each language's book stylesheets),
                      each technique's still as its own file (assets/figures/, for the client's sheet), the

@@ -1,5 +1,5 @@
 /* SMR Atlas: the few helpers the site's scripts share, as window.AtlasUI. A page lists this file
- * before the scripts that use it (hooks/atlas/render.py, `scripts`). Text only ever goes into the
+ * before the scripts that use it (hooks/atlas/pages/, `scripts`). Text only ever goes into the
  * page with textContent, never as HTML.
  *
  * Words: scripts write English inside t("…") (t("Step {n}", { n: 3 })), a whole sentence or phrase to a

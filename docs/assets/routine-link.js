@@ -165,7 +165,7 @@
     return Math.max(0, Number(count) - received);
   }
 
-  /* 45 → "45 s", 270 → "4 min 30 s", 600 → "10 min" (as hooks/atlas/render.py duration). */
+  /* 45 → "45 s", 270 → "4 min 30 s", 600 → "10 min" (as hooks/atlas/templating.py duration). */
   function duration(seconds) {
     const m = Math.floor(seconds / 60);
     const s = seconds % 60;

@@ -2,5 +2,5 @@
 
 Data flows one way: load (YAML → documents with line numbers) → validate (schema and
 cross-references → records) → render (records → Markdown through templates/). Only
-``hooks/atlas_site.py`` knows MkDocs.
+``hooks/atlas_hooks.py`` knows MkDocs.
 """

@@ -1,5 +1,5 @@
 // The site's CSS and JavaScript bundles, made with esbuild (minifying) and PurgeCSS (unused rules out).
-// hooks/atlas/bundles.py runs this with Node during the build and decides everything else: which pages
+// hooks/atlas/bundles/ (Python) runs this with Node during the build and decides everything else: which pages
 // share a bundle, what a bundle is named, where it is written. One job as JSON on stdin, one answer
 // as JSON on stdout ({name: code}); a problem is one line on stderr and exit status 1.
 //

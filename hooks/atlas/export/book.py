@@ -141,7 +141,7 @@ def _with_outline(pdf: bytes, chapters: list[Chapter]) -> bytes:
         {
             "/Title": "SMR Atlas",
             "/Subject": "A plain, honest guide to self-myofascial release",
-            "/Creator": "SMR Atlas (atlas/export_pdf.py, Chromium)",
+            "/Creator": "SMR Atlas (atlas/export/book.py, Chromium)",
         }
     )
     writer.page_mode = "/UseOutlines"

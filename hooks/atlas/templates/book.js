@@ -1,4 +1,4 @@
-// Assembles the book from the built site, inside the shell book.html.j2 (atlas/export_pdf.py).
+// Assembles the book from the built site, inside the shell book.html.j2 (atlas/export/book.py).
 // Order: the nav of the home page; an index page (Techniques, Routines, Body regions…) is followed
 // by the pages of its own folder that it links to, in its order. Each page's article is copied in
 // with its ids prefixed, so "Steps" on thirty pages stay thirty targets, and links between pages
