@@ -188,7 +188,9 @@ def test_no_link_in_the_offline_zip_leads_to_file_not_found(exported, browser, t
     )
     page = context.new_page()
     broken: dict[str, set[str]] = {}
-    pages = sorted(root.rglob("*.html"))
+    # Every English page; of the Spanish twins, whose links are made the same way, every third one.
+    english = sorted(p for p in root.rglob("*.html") if p.relative_to(root).parts[0] != "es")
+    pages = english + sorted((root / "es").rglob("*.html"))[::3]
     # The pages whose links are made by script, opened as a trainer and a client would open them.
     made = [
         (root / "routines" / "builder.html").as_uri() + "?" + fragment("Anna", STEPS),

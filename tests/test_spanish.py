@@ -106,6 +106,7 @@ def _edit(project: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.build  # a whole build of a changed copy: out of the fast loop
 def test_a_changed_english_caution_stops_the_build_naming_the_spanish_file(project):
     _edit(project, "data/cautions.yaml", "See a doctor before you roll", "See a doctor before you roll at all")
     with pytest.raises(DataError) as e:
@@ -118,6 +119,7 @@ def test_a_changed_english_caution_stops_the_build_naming_the_spanish_file(proje
     assert "data/i18n/es/cautions.yaml:" in result.stderr and "everyone[2].text" in result.stderr
 
 
+@pytest.mark.build  # a whole build of a changed copy: out of the fast loop
 def test_a_changed_english_step_shows_a_notice_on_the_spanish_page(project):
     _edit(
         project,
@@ -134,6 +136,7 @@ def test_a_changed_english_step_shows_a_notice_on_the_spanish_page(project):
     assert "data/i18n/es/techniques/calves-foam-roller.yaml" in result.stderr and "steps" in result.stderr
 
 
+@pytest.mark.build  # a whole build of a changed copy: out of the fast loop
 def test_a_changed_english_safety_page_stops_the_build(project):
     _edit(
         project, "docs/learn/safety.md", "rests on expert opinion, not on trials", "rests on expert opinion, not trials"
