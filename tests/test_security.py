@@ -15,6 +15,7 @@ EXTRA = {
     "downloads": "/downloads/",
     "regions": "/regions/",
     "equipment-index": "/equipment/",
+    "figures": "/figures/",  # every technique's figure, for authors and reviewers
 }
 PAGES = {**PAGE_TYPES, **EXTRA}
 
