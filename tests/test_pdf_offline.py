@@ -444,8 +444,10 @@ def test_book_and_handouts_take_at_most_40_seconds_per_language(exported):
     print(
         f"\nhandouts: {handout['count']} PDFs, {handout['bytes'] / 1e6:.2f} MB, {handout['seconds']:.1f} s"
         f"\nbook: {book['pages']} pages, {book['bytes'] / 1e6:.2f} MB, {book['seconds']:.1f} s"
+        f"\nall PDFs, side by side: {report['pdf_seconds']:.1f} s"
         f"\noffline zip: {offline['bytes'] / 1e6:.2f} MB, {offline['seconds']:.1f} s"
     )
-    # Two languages: 69 s measured in a full test run on 2 cores (the English alone took 31–61 s before).
-    assert len(languages) == 2 and handout["seconds"] + book["seconds"] <= 40 * len(languages)
+    # Two languages, handouts and books printed side by side: 57 s measured by `make build` on 2 cores
+    # (one after the other they took 66–69 s; the English alone 31–61 s before).
+    assert len(languages) == 2 and report["pdf_seconds"] <= 40 * len(languages)
     assert book["bytes"] < 15e6 and offline["bytes"] < 40e6

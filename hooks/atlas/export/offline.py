@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -20,18 +19,21 @@ ERROR_PAGES = ("404.html", "503.html")
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def build_offline_zip(site_dir: Path, zip_path: Path | None = None, *, config_file: Path = ROOT / "mkdocs.yml") -> Path:
-    """The offline copy of the site in ``site_dir``, zipped to ``zip_path`` (default: into the site)."""
+def build_offline_copy(copy: Path, config_file: Path = ROOT / "mkdocs.yml") -> Path:
+    """The site built for file:// into ``copy`` (a MkDocs build of its own, in its own process)."""
+    _build_offline(copy, Path(config_file))
+    return copy
+
+
+def pack_offline_zip(copy: Path, site_dir: Path, zip_path: Path | None = None) -> Path:
+    """``copy`` with every language's PDFs from ``site_dir`` (es/downloads/…), zipped."""
     site_dir = Path(site_dir)
     zip_path = Path(zip_path) if zip_path else site_dir / OFFLINE_ZIP
-    with tempfile.TemporaryDirectory(prefix="atlas-offline-") as tmp:
-        copy = Path(tmp) / "smr-atlas"
-        _build_offline(copy, Path(config_file))
-        for pdf in sorted(site_dir.glob("**/downloads/**/*.pdf")):  # every language's (es/downloads/…)
-            target = copy / pdf.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, target)
-        _zip(copy, zip_path)
+    for pdf in sorted(site_dir.glob("**/downloads/**/*.pdf")):
+        target = copy / pdf.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+    _zip(copy, zip_path)
     return zip_path
 
 
