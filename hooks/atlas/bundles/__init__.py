@@ -31,10 +31,16 @@ from mkdocs.structure.pages import Page
 from . import material, naming, node
 
 FOLDER = "assets/bundles"  # two folders below the root: Material's scope script counts on it (scope.js)
-# In the header, where Material's palette script stood: its scope script first (the palette script and
+# In the header, where Material's palette script stood: scripting.js (the page says its scripts run), then
+# Material's scope script (the palette script and
 # Material's bundle read it), search-on-demand.js before Material's bundle asks for the search index,
 # then the palette script, after the palette's inputs it reads.
-START = ("assets/vendor/material/scope.js", "assets/search-on-demand.js", "assets/vendor/material/palette.js")
+START = (
+    "assets/scripting.js",
+    "assets/vendor/material/scope.js",
+    "assets/search-on-demand.js",
+    "assets/vendor/material/palette.js",
+)
 # Material's content script reads the content above it, as the page's own scripts do.
 PAGE_FIRST = ("assets/vendor/material/content.js",)
 TOPIC = "topic"  # the type of hand-written pages and of the 404 page
