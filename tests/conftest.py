@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def pytest_collection_modifyitems(items):
     build (a real `mkdocs build`), browser (headless Chromium) and export (PDFs and the offline zip)."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
-        if needs & {"built", "site", "base_url", "offline_site"}:
+        if needs & {"built", "site", "base_url"}:
             item.add_marker(pytest.mark.build)
         if "browser" in needs:
             item.add_marker(pytest.mark.browser)
@@ -127,20 +128,16 @@ def site(built) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The copy of the site for file:// (what the offline zip holds), built once."""
-    site = tmp_path_factory.mktemp("offline")
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**ENV, "ATLAS_OFFLINE": "true", "ATLAS_DOWNLOADS": "true"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"the offline build failed:\n{result.stderr[-3000:]}")
-    return site
+def offline_site(exported, tmp_path_factory) -> Path:
+    """The copy of the site for file://, as readers get it: the deployable site's offline zip, unpacked once
+    (the export built it; building it again here took a second offline build)."""
+    from atlas.pages.reference import OFFLINE_ZIP
+
+    site, _ = exported
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / OFFLINE_ZIP) as z:
+        z.extractall(folder)
+    return folder / "smr-atlas"
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from atlas.installable import ICON_SIZES, MANIFEST, OFFLINE_PAGE, PAGES_CACHE, SERVICE_WORKER, icon_path
-from atlas.pages.reference import OFFLINE_ZIP
 from atlas.routine_link import fragment
 from static_server import serve
 
@@ -176,11 +174,8 @@ def _missing(urls: list[str], root: Path) -> set[str]:
     return bad
 
 
-def test_no_link_in_the_offline_zip_leads_to_file_not_found(exported, browser, tmp_path):
-    site, _ = exported
-    with zipfile.ZipFile(site / OFFLINE_ZIP) as z:
-        z.extractall(tmp_path)
-    root = tmp_path / "smr-atlas"
+def test_no_link_in_the_offline_zip_leads_to_file_not_found(offline_site, browser):
+    root = offline_site
     context = browser.new_context()
     refused: list[str] = []
     context.route(
@@ -210,11 +205,8 @@ def test_no_link_in_the_offline_zip_leads_to_file_not_found(exported, browser, t
     assert [u for u in refused if "127.0.0.1" in u] == []
 
 
-def test_the_offline_zip_goes_from_a_routine_to_the_builder_to_the_sheet_to_a_technique(exported, browser, tmp_path):
-    site, _ = exported
-    with zipfile.ZipFile(site / OFFLINE_ZIP) as z:
-        z.extractall(tmp_path)
-    root = tmp_path / "smr-atlas"
+def test_the_offline_zip_goes_from_a_routine_to_the_builder_to_the_sheet_to_a_technique(offline_site, browser):
+    root = offline_site
     context = browser.new_context()
     page = context.new_page()
     page.goto((root / "routines" / "pre-run-warm-up.html").as_uri())

@@ -400,11 +400,8 @@ def test_offline_zip_ships_the_search_shim_and_the_pdfs(exported, atlas):
     assert 'href="../downloads/techniques/calves-foam-roller.pdf"' in page
 
 
-def test_offline_zip_opens_from_file_and_search_works_with_no_network(exported, browser, tmp_path):
-    site, _ = exported
-    with zipfile.ZipFile(site / OFFLINE_ZIP) as z:
-        z.extractall(tmp_path)
-    root = tmp_path / "smr-atlas"
+def test_offline_zip_opens_from_file_and_search_works_with_no_network(offline_site, browser):
+    root = offline_site
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requests, refused = [], []
     context.on("request", lambda r: requests.append(r.url))
