@@ -22,9 +22,11 @@ build: $(VENV)/.site-ready node_modules/.ready  ## the deployable site in site/,
 	CHROMIUM="$$browser" PYTHONPATH=hooks $(PY) -m atlas.export site
 
 # The tests build the site themselves with --strict (tests/test_build.py) and serve that build.
+# They run on every core (up to 4; pytest-xdist), sharing one build of each kind, which is made in the
+# background while the tests that need no build run (tests/conftest.py). `pytest -n 0`: one process.
 test: $(VENV)/.test-ready node_modules/.ready  ## set up, browser included, --strict build, all tests
 	@browser="$$(PYTHON=$(PY) sh tests/ensure_chromium.sh)" && \
-	CHROMIUM="$$browser" $(PY) -m pytest
+	CHROMIUM="$$browser" $(PY) -m pytest -n auto --maxprocesses 4
 
 # The fast loop while you work (well under 30 s): data, validation and rendering tests, no build, browser
 # or PDFs, and a tenth of the property-based examples. `make test` still runs everything.

@@ -55,6 +55,7 @@ from atlas.mdext import set_up_markdown
 from atlas.open_data import Publication
 from atlas.page import Settings
 from atlas.pages.error_pages import error_page_content
+from atlas.pages.reference import PAGE_LIST
 from atlas.pictures import figure_files
 from atlas.preview import Preview
 from atlas.preview_image import RendererMissing
@@ -76,7 +77,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # iframe-worker 1.0.4 (MIT, docs/assets/vendor/iframe-worker/): lets Material's search worker run from file://
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 ERROR_PAGES = ("404.html", "503.html")
-MANIFEST = "downloads/pages.json"
 NOT_IN_NAV = {"technique", "region", "equipment", "routine", "tool"}
 
 _preview = Preview(log)  # kept across `mkdocs serve` rebuilds
@@ -238,7 +238,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         "handouts": [entry for b in _passes.values() for entry in b.manifest()["handouts"]],
         "stylesheets": _passes_state.setdefault("book_stylesheets", {}),
     }
-    files = {MANIFEST: json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", **figure_files(build.atlas)}
+    files = {PAGE_LIST: json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", **figure_files(build.atlas)}
     for name, text in files.items():
         path = site / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,12 +4,17 @@ of the real site per test session, and that site served on 127.0.0.1 for the bro
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
+import threading
+import traceback
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock, Timeout
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1] / folder) for folder in ("hooks", "tools")]
 from project import ENV, ROOT, copy_project  # noqa: E402  (tools/, shared with the benchmark)
@@ -79,7 +84,9 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 def pytest_collection_modifyitems(items):
     """Mark each test by what it needs, so `make test-fast` can leave out the slow kinds:
-    build (a real `mkdocs build`), browser (headless Chromium) and export (PDFs and the offline zip)."""
+    build (a real `mkdocs build`), browser (headless Chromium) and export (PDFs and the offline zip).
+    Then order them: tests that need no build first, the exported site's last — both builds are made in
+    the background meanwhile (``start_the_builds``)."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
         if needs & {"built", "site", "base_url"}:
@@ -88,6 +95,95 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "exported" in needs:
             item.add_marker(pytest.mark.export)
+    items.sort(key=lambda item: (bool(item.get_closest_marker("export")), bool(item.get_closest_marker("build"))))
+
+
+class MadeOnce:
+    """``make(folder)``'s value, made once per `pytest` run and pickled in a folder every process of the run
+    shares. `make test` runs the tests in two processes (pytest-xdist); each has its own session fixtures, so
+    without this each would build the site. The first to ask makes it; the others wait on a file lock and read it.
+    ``start`` makes it in a thread, so that the tests which do not need it run meanwhile."""
+
+    def __init__(self, name: str, make):
+        self.name, self.make, self.thread = name, make, None
+
+    def _paths(self, tmp_path_factory) -> tuple[Path, Path, Path]:
+        base = tmp_path_factory.getbasetemp()
+        shared = base.parent if "PYTEST_XDIST_WORKER" in os.environ else base  # the run's, above each worker's
+        return shared / self.name, shared / f"{self.name}.pickle", shared / f"{self.name}.lock"
+
+    def start(self, tmp_path_factory) -> None:
+        folder, made, lock_path = self._paths(tmp_path_factory)
+        lock = FileLock(lock_path, thread_local=False)  # taken here, let go by the thread that makes the value
+        try:
+            lock.acquire(blocking=False)
+        except Timeout:
+            return  # another process is making it
+        if made.exists():
+            lock.release()
+            return
+        self.thread = threading.Thread(target=self._make, args=(folder, made, lock), daemon=True)
+        self.thread.start()
+
+    def _make(self, folder: Path, made: Path, lock: FileLock | None = None) -> None:
+        try:
+            folder.mkdir(exist_ok=True)
+            try:
+                value = self.make(folder)
+            except Exception:  # kept, so that each test that needs it fails with the cause, not only the first
+                value = Unmade(traceback.format_exc())
+            made.write_bytes(pickle.dumps(value))
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def get(self, tmp_path_factory):
+        if self.thread is not None:
+            self.thread.join()
+        folder, made, lock_path = self._paths(tmp_path_factory)
+        with FileLock(lock_path):  # waits while another process makes it
+            if not made.exists():
+                self._make(folder, made)
+            value = pickle.loads(made.read_bytes())
+        if isinstance(value, Unmade):
+            pytest.fail(f"{self.name} could not be made:\n{value.cause}")
+        return value
+
+
+@dataclass
+class Unmade:
+    cause: str
+
+
+def _deployable(folder: Path) -> tuple[Path, subprocess.CompletedProcess, dict | None]:
+    """The deployable site as `make build` makes it — a --strict build with downloads on (link previews, the
+    installable sheet's service worker), then atlas.export (PDFs, offline zip, in a browser of its own)."""
+    from atlas.export.__main__ import export_all
+
+    site = folder / "site"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**ENV, "ATLAS_DOWNLOADS": "true"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return site, result, export_all(site) if result.returncode == 0 else None
+
+
+SITE = MadeOnce("site", lambda folder: (folder, mkdocs_build(ROOT, folder)))
+DEPLOYABLE = MadeOnce("deployable", _deployable)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_the_builds(request, tmp_path_factory):
+    """Both builds begin before the first test, in the background, if any chosen test needs them."""
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    if "built" in needed:
+        SITE.start(tmp_path_factory)
+    if "exported" in needed:
+        DEPLOYABLE.start(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -115,8 +211,7 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The real site, built once with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    return site, mkdocs_build(ROOT, site)
+    return SITE.get(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -141,24 +236,12 @@ def offline_site(exported, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def exported(tmp_path_factory, browser):
-    """(site, report): the deployable site as `make build` makes it — a --strict build with downloads on
-    (link previews, the installable sheet's service worker), then atlas.export (PDFs, offline zip) —
-    and export_all's times and sizes."""
-    site = tmp_path_factory.mktemp("deployable") / "site"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**ENV, "ATLAS_DOWNLOADS": "true"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def exported(tmp_path_factory):
+    """(site, report): the deployable site (``_deployable``) and export_all's times and sizes."""
+    site, result, report = DEPLOYABLE.get(tmp_path_factory)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict with downloads failed:\n{result.stderr[-3000:]}")
-    from atlas.export.__main__ import export_all
-
-    return site, export_all(site, browser=browser)
+    return site, report
 
 
 @pytest.fixture(scope="session")

@@ -20,9 +20,9 @@ from atlas.export import handouts as export_handouts
 from atlas.export.browser import ExportError
 from atlas.markers import Where, expand_markers
 from atlas.page import Settings, handout_path
-from atlas.pages.reference import BOOK, OFFLINE_ZIP
+from atlas.pages.reference import BOOK, OFFLINE_ZIP, PAGE_LIST
 from atlas.urls import href
-from conftest import type_in_search
+from conftest import MadeOnce, type_in_search
 
 SEED_REFERENCES = (
     "The basic science of myofascial release",
@@ -42,11 +42,13 @@ CHROME = (
 
 
 @pytest.fixture(scope="session")
-def book(exported):
-    """(reader, the text of each page): pypdf needs about 0.2 s a page, so the text is read once."""
+def book(exported, tmp_path_factory):
+    """(reader, the text of each page): pypdf needs about 0.2 s a page, so the text is read once a run."""
     site, _ = exported
-    reader = pdf_reader(site / BOOK)
-    return reader, [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
+    texts = MadeOnce(
+        "book-text", lambda _: [re.sub(r"\s+", " ", p.extract_text() or "") for p in pdf_reader(site / BOOK).pages]
+    )
+    return pdf_reader(site / BOOK), texts.get(tmp_path_factory)
 
 
 def pdf_reader(path: Path):
@@ -436,7 +438,7 @@ def test_offline_zip_opens_from_file_and_search_works_with_no_network(offline_si
 
 def test_book_and_handouts_take_at_most_a_minute_per_language(exported):
     site, report = exported
-    languages = json.loads((site / "downloads" / "pages.json").read_text(encoding="utf-8"))["languages"]
+    languages = json.loads((site / PAGE_LIST).read_text(encoding="utf-8"))["languages"]
     handout, book, offline = report["handouts"], report["book"], report["offline"]
     print(
         f"\nhandouts: {handout['count']} PDFs, {handout['bytes'] / 1e6:.2f} MB, {handout['seconds']:.1f} s"

@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..pages.reference import BOOK, OFFLINE_ZIP
+from ..pages.reference import BOOK, OFFLINE_ZIP, PAGE_LIST
 from .book import build_book
 from .browser import ExportError, chromium, page_count
 from .handouts import build_handouts
@@ -69,8 +69,8 @@ def _books(site_dir: Path, browser) -> dict:
 
 
 def _languages(site_dir: Path) -> list[str]:
-    """The languages the build wrote (downloads/pages.json, atlas_hooks.on_post_build)."""
-    manifest = json.loads((site_dir / "downloads" / "pages.json").read_text(encoding="utf-8"))
+    """The languages the build wrote (in its page list, atlas_hooks.on_post_build)."""
+    manifest = json.loads((site_dir / PAGE_LIST).read_text(encoding="utf-8"))
     return manifest.get("languages", ["en"])
 
 

@@ -17,10 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from ..i18n import DEFAULT, prefix, speaking
-from ..pages.reference import BOOK
+from ..pages.reference import BOOK, PAGE_LIST
 from ..templating import TEMPLATES, render
 from .browser import ExportError, chromium, offline_context, serving
-from .handouts import MANIFEST
 
 BOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 # Pages with nothing to print: tools that only work on screen, the page of downloads, the authors' figure review.
@@ -90,11 +89,11 @@ def _stylesheets(site_dir: Path, language: str) -> list[str]:
     """The book's stylesheets: Material's and the site's, purged against every page of ``language`` (a
     page's own are purged against the pages of its type only), as the build listed them in
     downloads/pages.json."""
-    manifest = site_dir / MANIFEST
+    manifest = site_dir / PAGE_LIST
     listed = json.loads(manifest.read_text(encoding="utf-8")).get("stylesheets") if manifest.is_file() else None
     stylesheets = (listed or {}).get(language)
     if not stylesheets:
-        raise ExportError(f"{site_dir}: {MANIFEST} names no stylesheets for the book — build with ATLAS_DOWNLOADS=true")
+        raise ExportError(f"{site_dir}: {PAGE_LIST} names no book stylesheets: build with ATLAS_DOWNLOADS=true")
     return stylesheets
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..pages.reference import PAGE_LIST
 from ..templating import TEMPLATES
 from .browser import ExportError, chromium, offline_context, page_count, serving
 
 log = logging.getLogger("atlas.export")
-MANIFEST = "downloads/pages.json"  # written by hooks/atlas_hooks.py on_post_build
 
 # Paper. A handout is printed on the part of the sheet that A4 (210 × 297 mm) and US Letter
 # (215.9 × 279.4 mm) share, so it prints at 100 % on either without clipping or shrinking.
@@ -43,9 +43,9 @@ class Handout:
 
 def handouts_in(site_dir: Path) -> list[Handout]:
     """Every page of the built site that has a handout, from the page list the build wrote."""
-    manifest = Path(site_dir) / MANIFEST
+    manifest = Path(site_dir) / PAGE_LIST
     if not manifest.is_file():
-        raise ExportError(f"{site_dir}: no {MANIFEST} — build the site first (`make build` does)")
+        raise ExportError(f"{site_dir}: no {PAGE_LIST} — build the site first (`make build` does)")
     items = json.loads(manifest.read_text(encoding="utf-8"))["handouts"]
     return [Handout(item["url"], item["kind"], item["pdf"], item["max_pages"]) for item in items]
 

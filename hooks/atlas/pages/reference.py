@@ -12,6 +12,8 @@ from .library import latest
 
 BOOK = "downloads/smr-atlas.pdf"
 OFFLINE_ZIP = "downloads/smr-atlas-offline.zip"
+# The page list the build writes for the PDF exporter (atlas_hooks.on_post_build → atlas.export).
+PAGE_LIST = "downloads/pages.json"
 
 
 def claims_page(atlas: Atlas, settings: Settings) -> Page:
