@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from conftest import type_in_search
 
 
@@ -32,14 +30,6 @@ def test_search_finds_a_technique_by_name(page):
     result.wait_for(timeout=10_000)
     result.click()
     page.wait_for_url("**/techniques/calves-foam-roller/**")
-
-
-def test_no_request_leaves_127_0_0_1(page):
-    hosts = set()
-    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
-    for path in ("/", "/techniques/", "/techniques/calves-foam-roller/", "/learn/", "/references/"):
-        page.goto(path, wait_until="networkidle")
-    assert hosts == {"127.0.0.1"}
 
 
 def test_phone_width_does_not_scroll_sideways(browser, base_url):

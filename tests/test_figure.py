@@ -286,3 +286,28 @@ def test_every_inline_figure_weighs_at_most_6_kb_gzipped():
         sizes[tid] = len(gzip.compress(render_svg(s, "animated", describe(s)[0]).encode(), 9))
     print(f"gzipped animated figures: min {min(sizes.values())} B, max {max(sizes.values())} B")
     assert max(sizes.values()) <= 6 * 1024, max(sizes, key=sizes.get)
+
+
+def test_a_figure_solved_once_is_drawn_again_from_its_remembered_solution(tmp_path, monkeypatch):
+    """solved.py: a second build draws the same figure without solving it; an odd file is solved again."""
+    from atlas.figure import scene as scenes
+    from atlas.figure import solved
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(scenes, "_SCENES", type(scenes._SCENES)())  # no scene kept from earlier tests
+    postures, equipment, _ = data()
+    first = render_svg(scene_for(technique("calves-foam-roller"), postures, equipment))
+    files = list((tmp_path / "smr-atlas" / "figures").glob("*.json"))
+    assert len(files) == 1
+
+    def no_solving(*args, **kwargs):
+        raise AssertionError("solved again although remembered")
+
+    monkeypatch.setattr(scenes, "_SCENES", type(scenes._SCENES)())
+    monkeypatch.setattr(scenes, "least_squares", no_solving)
+    assert render_svg(scene_for(technique("calves-foam-roller"), postures, equipment)) == first
+
+    for odd in ("not json", "[[1.0], [2.0]]", '[["x", 1.0], [2.0, 3.0]]', "{}"):
+        files[0].write_text(odd, encoding="utf-8")
+        unknowns = 2 + len(scene("calves-foam-roller").spec.free)
+        assert solved.recall(scenes._key(scene("calves-foam-roller").spec), (unknowns, unknowns)) is None

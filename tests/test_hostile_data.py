@@ -239,3 +239,19 @@ def test_a_bib_key_pandoc_would_reject_is_named(project):
 def test_libyaml_s_own_depth_limit_is_a_clean_error_too():
     with pytest.raises(DataError, match=r"^data/x\.yaml:1: YAML syntax error: .*nesting depth"):
         parse_yaml("title: " + "[" * 5000 + "]" * 5000 + "\n", "data/x.yaml")
+
+
+@pytest.mark.parametrize(
+    "rel, old, new, field",
+    [
+        (TECH, "aliases: [calf-roll]", 'aliases: ["calf-roll\\n"]', "aliases[0]"),
+        (TECH, "related: [calves-roller-stick,", 'related: ["calves-roller-stick\\n",', "related[0]"),
+        (TECH, "evidence: [wilke2020acute", 'evidence: ["wilke2020acute\\n"', "evidence[0]"),
+    ],
+)
+def test_a_final_newline_does_not_slip_past_a_rule(project, rel, old, new, field):
+    """JSON Schema's patterns end in `$`, the end of the text; in Python's `re` it also matches before a last
+    newline, so 'calf-roll\\n' passed as an id (and an alias becomes a folder name)."""
+    edit(project, rel, old, new)
+    message = error_of(project)
+    assert re.search(rf"^{re.escape(TECH)}:\d+: {re.escape(field)}: ", message, re.MULTILINE), message

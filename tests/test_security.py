@@ -1,10 +1,12 @@
 """The Content-Security-Policy holds on every page type, from the web and from the offline copy on
-file://: no violation is reported, and no page's DOM carries an event-handler attribute or a script URL
-(issue 13: "Data is only ever text")."""
+file://: no violation is reported, no page's DOM carries an event-handler attribute or a script URL
+(issue 13: "Data is only ever text"), and no page asks another host for anything ("Nothing leaves the
+machine": the same visit, once the network has been quiet for half a second)."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from conftest import PAGE_TYPES
@@ -40,17 +42,20 @@ STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)
 
 
 def _check(browser, url: str, *, base_url: str | None = None) -> tuple[list[str], list[str]]:
+    """(violations, attributes) on the page at ``url``, with the other hosts it asked among the violations."""
     context = browser.new_context(base_url=base_url)
     context.add_init_script(LISTEN)
+    hosts = set()
+    context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))  # a worker's requests count too
     page = context.new_page()
     try:
-        response = page.goto(url, wait_until="load")
+        response = page.goto(url, wait_until="networkidle")  # deferred work (search index on demand) has run
         served = STYLE_OR_HANDLER.findall(response.text()) if response else []
         assert served == [], f"inline style or handler in the page as served: {served}"
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
-        page.wait_for_timeout(200)  # deferred work (search index on demand, widgets) has run
-        return page.evaluate("window.__violations"), page.evaluate(SCAN)
+        elsewhere = [f"asked another host: {host}" for host in sorted(hosts - {"127.0.0.1", None, ""})]
+        return page.evaluate("window.__violations") + elsewhere, page.evaluate(SCAN)
     finally:
         context.close()
 

@@ -68,7 +68,7 @@ _NOT_TEXT = re.compile(r"[\\<>]|://|javascript:", re.I)
 def _entry_problems(key: str, entry, text: str, file: str) -> list[Problem]:
     line = _line_of_key(text, key)
     found = []
-    if not _KEY_RULE.match(key):
+    if not _KEY_RULE.fullmatch(key):  # fullmatch: `$` alone lets a final newline through
         found.append(Problem(file, line, key, "a citation key may hold only letters, digits, _ : and -"))
     missing = [f for f in ("title", "year") if f not in entry.fields] + (
         [] if entry.persons.get("author") else ["author"]
@@ -79,7 +79,7 @@ def _entry_problems(key: str, entry, text: str, file: str) -> list[Problem]:
         where = f"{key}.{name.lower()}"
         if name.lower() not in FIELDS:
             found.append(Problem(file, line, where, "unknown field", f"allowed: {', '.join(sorted(FIELDS))}"))
-        elif name.lower() == "doi" and not _DOI.match(value):
+        elif name.lower() == "doi" and not _DOI.fullmatch(value):
             found.append(
                 Problem(file, line, where, f"{value[:60]!r} is not a DOI", "write it as 10.xxxx/…, no https://")
             )

@@ -96,7 +96,7 @@ def _file_name_problem(path: Path, folder: str) -> tuple[str, str] | None:
         return f"data files end in .yaml, not {path.suffix}", f"rename it to {path.stem}.yaml"
     if path.suffix != ".yaml":
         return "only .yaml data files belong here", f"move it out of data/{folder}/"
-    if not SLUG.match(path.stem):
+    if not SLUG.fullmatch(path.stem):  # fullmatch: `$` alone lets a final newline through
         return (
             f"'{path.stem}' is not a valid id for a file name",
             "use lower-case letters, digits and hyphens, e.g. calves-foam-roller.yaml",

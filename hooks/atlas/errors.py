@@ -43,7 +43,7 @@ def field_path(path: tuple) -> str:
     """('dose', 'seconds') → 'dose.seconds'; ('steps', 2) → 'steps[2]'."""
     out = ""
     for part in path:
-        if not isinstance(part, int) and not _PLAIN_KEY.match(str(part)):
-            part = repr(str(part))  # a key with spaces or control characters must not break the line
+        if not isinstance(part, int) and not _PLAIN_KEY.fullmatch(str(part)):
+            part = repr(str(part))  # a key with spaces or control characters (a final newline too) stays on the line
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out

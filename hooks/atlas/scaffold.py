@@ -114,7 +114,7 @@ def new_technique(technique_id: str, root: Path = ROOT, posture: str | None = No
     """Write data/techniques/<id>.yaml, refusing a bad or taken id."""
     target = root / "data" / "techniques" / f"{technique_id}.yaml"
     rel = target.relative_to(root).as_posix()
-    if not SLUG.match(technique_id or ""):
+    if not SLUG.fullmatch(technique_id or ""):
         raise DataError(
             Problem(
                 rel,

@@ -44,8 +44,24 @@ def _whole_number(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+@cache
+def _end_anchored(pattern: str) -> re.Pattern:
+    """A schema's pattern as JSON Schema means it. Patterns are ECMA-262 regular expressions, where a final
+    `$` is the end of the text; in Python's `re` it also matches before a last newline, so 'calf-roll\n'
+    would pass as an id (and become a file name). Every pattern here ends with `$`: it is read as `\\Z`."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(validator, pattern: str, instance, schema) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _end_anchored(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft202012Validator,
+    validators={"pattern": _pattern},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
 )
 

@@ -94,7 +94,7 @@ def _finalize(eval_ctx, value):
 
 
 def _checked(value: str, rule: re.Pattern, what: str) -> str:
-    if not rule.match(str(value)):
+    if not rule.fullmatch(str(value)):  # fullmatch: `$` alone lets a final newline through
         raise ValueError(f"{value!r} is not {what}")  # data checks refuse it first; this is a guard
     return str(value)
 

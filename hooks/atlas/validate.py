@@ -185,7 +185,7 @@ def text_problems(doc: Document, schema: dict) -> list[Problem]:
     for path, value, node in strings(doc.data, schema):
         for message, hint in text_rule_breaks(value, node.get(KIND)):
             problems.append(Problem(doc.file, doc.line_of(path), field_path(path) or None, message, hint))
-        if node.get("pattern") == SVG_PATH.pattern and SVG_PATH.match(value) and (error := _svg_path_error(value)):
+        if node.get("pattern") == SVG_PATH.pattern and SVG_PATH.fullmatch(value) and (error := _svg_path_error(value)):
             hint = "redraw it, or copy the path's d attribute from a vector editor again"
             problems.append(
                 Problem(doc.file, doc.line_of(path), field_path(path), f"is not valid SVG path data: {error}", hint)

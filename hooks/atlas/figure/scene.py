@@ -14,6 +14,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from . import solved
 from .bounds import scene_box
 from .contacts import anchor, face_normal, face_of, part_gaps, penetrations, tool_gap
 from .geometry import add, length, mul, rotate, sub, unit
@@ -33,6 +34,7 @@ class Frame:
     tool: Tool
     fraction: float
     joints: dict[str, float]
+    solution: list[float] = field(default_factory=list)  # the solver's unknowns: dx, dy, then the free joints
 
 
 @dataclass
@@ -110,8 +112,10 @@ class Held:
     planted: dict = field(default_factory=dict)
 
 
-def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, root, held: Held = Held()) -> Frame:
-    """Solve one frame."""
+def solve_frame(
+    spec: Spec, joints: dict, turn: dict, fraction: float, surf, root, held: Held = Held(), known=None
+) -> Frame:
+    """Solve one frame (``known``: its solution, remembered from an earlier build)."""
     free = list(spec.free)
     start = [0.0, 0.0] + [joints.get(j, 0.0) for j in free]
     keep_x = 1.0 if held.anchored else 0.02  # bodies on the floor may slide a little
@@ -126,17 +130,18 @@ def solve_frame(spec: Spec, joints: dict, turn: dict, fraction: float, surf, roo
 
     bounds = [(-400.0, 400.0), (-400.0, 400.0)] + joint_bounds(spec.view, free)
     physical = len(res(start)) - len(start) + 1  # all but the regularisation terms
-    x = least_squares(res, start, bounds, physical)
+    x = list(known) if known is not None else [float(v) for v in least_squares(res, start, bounds, physical)]
     body = _pose_at(spec, joints, turn, x, free, root)
     solved = dict(joints) | dict(zip(free, x[2:], strict=True))
-    return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved)
+    return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved, x)
 
 
 _SCENES: OrderedDict[str, Scene] = OrderedDict()  # solving is the slow part: checks and drawing share one
 
 
 def build_scene(spec: Spec) -> Scene:
-    """The scene for ``spec``; the same figure (same data, same lines) is solved once per process."""
+    """The scene for ``spec``; the same figure (same data, same lines) is solved once per process, and once
+    for all builds while neither it nor the figure code changes (solved.py)."""
     key = _key(spec)
     if key not in _SCENES:
         _SCENES[key] = _solve(spec)
@@ -154,17 +159,28 @@ def _key(spec: Spec) -> str:
 
 
 def _solve(spec: Spec) -> Scene:
+    key, unknowns = _key(spec), 2 + len(spec.free)
+    remembered = solved.recall(key, (unknowns, unknowns)) or [None, None]
     surf = surfaces(spec.props, spec.frame[0])
     root = (float(spec.posture.get("x_cm", spec.frame[0] / 2)), 60.0)
     anchored = any(p in spec.props for p in ("chair", "table", "wall"))
-    first = solve_frame(spec, spec.joints, spec.turn, spec.start, surf, root)
+    first = solve_frame(spec, spec.joints, spec.turn, spec.start, surf, root, known=remembered[0])
     pin = _rolling(spec, first, surf[spec.holder].vertical) if spec.holder in _HOLDERS_FIXED else None
     end_joints = dict(first.joints) | spec.end_joints
     root_end = (first.body.points["root"][0], first.body.points["root"][1])
     planted = {s.part: planted_at(s, first.body, surf) for s in spec.supports if s.planted and s.on in surf}
     last = solve_frame(
-        spec, end_joints, spec.turn | spec.end_turn, spec.end, surf, root_end, Held(pin, anchored, planted)
+        spec,
+        end_joints,
+        spec.turn | spec.end_turn,
+        spec.end,
+        surf,
+        root_end,
+        Held(pin, anchored, planted),
+        remembered[1],
     )
+    if remembered[0] is None:
+        solved.remember(key, [first.solution, last.solution])
     normal = _normal(spec, first.body, surf)
     face = spec.face or face_of(first.body.capsules[spec.segment], normal, spec.view)
     scene = Scene(spec, surf, first, last, face)
