@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -126,7 +127,9 @@ def write_plain_twin(project: Path, twin: Path) -> None:
             shutil.copy(asset, target)
     start = config.index("hooks:\n")
     end = config.index("\n\n", start)
-    (twin / "mkdocs.yml").write_text(config[:start] + config[end + 2 :], encoding="utf-8")
+    # Material's own templates too: the overrides in hooks/theme/ read what the hooks give them (the bundles).
+    plain = re.sub(r"^  custom_dir: .*\n", "", config[:start] + config[end + 2 :], flags=re.M)
+    (twin / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 
 def search_index_gzip_kb(project: Path) -> float:
