@@ -71,11 +71,12 @@ def type_in_search(page, words: str) -> None:
     page.keyboard.type(words, delay=30)
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project`` into ``site``, with ``env`` added to the environment."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
         cwd=project,
-        env=ENV,
+        env={**ENV, **env},
         capture_output=True,
         text=True,
         timeout=300,
@@ -161,14 +162,7 @@ def _deployable(folder: Path) -> tuple[Path, subprocess.CompletedProcess, dict |
     from atlas.export.__main__ import export_all
 
     site = folder / "site"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**ENV, "ATLAS_DOWNLOADS": "true"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = mkdocs_build(ROOT, site, ATLAS_DOWNLOADS="true")
     return site, result, export_all(site) if result.returncode == 0 else None
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from atlas.bundles import material
-from conftest import ENV, MKDOCS, PAGE_TYPES, ROOT, mkdocs_build
+from conftest import PAGE_TYPES, ROOT, mkdocs_build
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 SCRIPT = re.compile(r'<script src="([^"]+)"')
@@ -80,14 +79,7 @@ def test_a_changed_stylesheet_renames_its_bundles(project, tmp_path, site):
 
 @pytest.mark.build  # a whole build of a changed copy: out of the fast loop
 def test_a_build_without_node_says_what_it_needs(project, tmp_path):
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        env={**ENV, "PATH": str(tmp_path)},  # no node on it
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = mkdocs_build(project, tmp_path / "site", PATH=str(tmp_path))  # no node on it
     assert result.returncode != 0
     assert "Node.js was not found" in result.stderr and "npm ci" in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr

@@ -132,8 +132,8 @@ def solve_frame(
     physical = len(res(start)) - len(start) + 1  # all but the regularisation terms
     x = list(known) if known is not None else [float(v) for v in least_squares(res, start, bounds, physical)]
     body = _pose_at(spec, joints, turn, x, free, root)
-    solved = dict(joints) | dict(zip(free, x[2:], strict=True))
-    return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, solved, x)
+    angles = dict(joints) | dict(zip(free, x[2:], strict=True))
+    return Frame(body, place_tool(spec, body, fraction, surf, pin), fraction, angles, x)
 
 
 _SCENES: OrderedDict[str, Scene] = OrderedDict()  # solving is the slow part: checks and drawing share one
