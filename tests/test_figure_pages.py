@@ -4,8 +4,6 @@ small still on every routine step and beside every technique in the index."""
 
 from __future__ import annotations
 
-import pytest
-
 FIGURE = "article figure[data-figure='setup']"
 # Where each part of the figure is, and whether the page scrolls sideways.
 MEASURE = """() => {
