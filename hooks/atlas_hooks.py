@@ -10,10 +10,12 @@ on_startup           remember whether this is `mkdocs serve` (a data error then 
 on_config      100   check references.bib before mkdocs-bibtex parses it (its own errors are tracebacks),
                      and in the offline copy ship the search shim before Material's offline plugin adds
                      unpkg.com's; take extra_css for the bundles and put the favicon into every page
-on_files      -110   load and check data/ in the pass's language, make every generated page (atlas.site.Build)
-                     and add it as a file of that language; after mkdocs-static-i18n (-100), which sorts
-                     the hand-written pages by language but cannot take generated ones; then the redirects
-                     plugin is told the full list of pages, as it reads them in its own on_files
+on_files      -110   load and check data/ in the pass's language (the first pass checks every language's data
+                     and safety pages: a stale translation stops the build before any page is made), make
+                     every generated page (atlas.site.Build) and add it as a file of that language; after
+                     mkdocs-static-i18n (-100), which sorts the hand-written pages by language but cannot
+                     take generated ones; then the redirects plugin is told the full list of pages, as it
+                     reads them in its own on_files
 on_page_markdown 50  finish a hand-written page (markers, citations, review line, glossary help); before
                      mkdocs-bibtex, so an unknown [@key] gets our message instead of its warning
 on_page_content      glossary help on the first use of each term in the page's HTML (atlas/glossary.py);
@@ -34,7 +36,7 @@ on_post_build        purge and write the stylesheet bundles against the built pa
                      open data (site/data/) and, in builds that make downloads, the link-preview images and
                      the installable app (manifest, icons, service worker: atlas/installable.py); no plugin
                      here reads them, so the default order
-Nothing is cached between builds: `mkdocs serve` reloads data on every change.
+Only figure solutions are kept between builds (atlas/figure/solved.py): `mkdocs serve` reloads data on every change.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from atlas.links import alias_redirects, localized_redirects, merge_redirects
 from atlas.mdext import set_up_markdown
 from atlas.open_data import Publication
 from atlas.page import Settings
+from atlas.page_translations import check_safety_pages
 from atlas.pages.error_pages import error_page_content
 from atlas.pages.reference import PAGE_LIST
 from atlas.pictures import figure_files
@@ -121,6 +124,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     today, language = date.today(), pass_language(config)
+    for other in pass_languages(config)[1:] if language == DEFAULT else ():
+        _preview.load(lambda other=other: load_atlas(ROOT, today, other), other)
+        _preview.check(lambda other=other: check_safety_pages(other))
     atlas = _preview.load(lambda: load_atlas(ROOT, today, language), language)
     for line in atlas.translation.report() if atlas.translation else ():
         log.info("%s", line)
@@ -265,12 +271,8 @@ def _write_installable(config: MkDocsConfig, build: Build) -> None:
         sw = write_installable(Path(config.site_dir), config.site_url, build.atlas, pass_languages(config))
     except InstallableError as e:
         raise PluginError(str(e)) from None
-    log.info(
-        "service worker: %d files, %.0f KB precached, in %.1f s",
-        sw["count"],
-        sw["size"] / 1024,
-        time.perf_counter() - started,
-    )
+    seconds = time.perf_counter() - started
+    log.info("service worker: %d files, %.0f KB precached, in %.1f s", sw["count"], sw["size"] / 1024, seconds)
 
 
 def _redirect_aliases(config: MkDocsConfig, atlas, language: str) -> None:

@@ -90,7 +90,7 @@ def pytest_collection_modifyitems(items):
     the background meanwhile (``start_the_builds``)."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
-        if needs & {"built", "site", "base_url"}:
+        if needs & {"built", "site", "base_url", "changed_copy"}:
             item.add_marker(pytest.mark.build)
         if "browser" in needs:
             item.add_marker(pytest.mark.browser)
@@ -166,8 +166,29 @@ def _deployable(folder: Path) -> tuple[Path, subprocess.CompletedProcess, dict |
     return site, result, export_all(site) if result.returncode == 0 else None
 
 
+# What two tests change in a copy of the project, each to read one page of its build: a changed English step
+# (tests/test_spanish.py: the Spanish page says its translation lags) and a changed stylesheet
+# (tests/test_bundles.py: the stylesheet bundles are renamed). Neither change touches what the other reads,
+# so one build of a copy with both serves them.
+CHANGES = {
+    "data/techniques/calves-foam-roller.yaml": ("Roll back up at the same slow pace.", "Roll back up slowly."),
+    "docs/assets/atlas.css": ("\n:root {", "\n.atlas-test-only { color: red; }\n\n:root {"),
+}
+
+
+def _changed(folder: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """(project, its build's result): a copy of the project with CHANGES made, built into project/site."""
+    project = copy_project(folder / "project")
+    for name, (old, new) in CHANGES.items():
+        text = (project / name).read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        (project / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return project, mkdocs_build(project, project / "site")
+
+
 SITE = MadeOnce("site", lambda folder: (folder, mkdocs_build(ROOT, folder)))
 DEPLOYABLE = MadeOnce("deployable", _deployable)
+CHANGED = MadeOnce("changed", _changed)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -214,6 +235,12 @@ def site(built) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-3000:]}")
     return site
+
+
+@pytest.fixture(scope="session")
+def changed_copy(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """(project, result): the copy with CHANGES, built once per run (``_changed``)."""
+    return CHANGED.get(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

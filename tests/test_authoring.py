@@ -136,6 +136,7 @@ def test_serve_keeps_the_last_good_build_and_says_what_is_wrong(project, tmp_pat
             "dose.seconds: expected a whole number, got &#39;lots&#39;" in html
             or "dose.seconds: expected a whole number, got 'lots'" in html
         )
+        assert html.count("dose.seconds: expected a whole number") == 1  # each pass loads the English data
         assert server.poll() is None, "serve crashed"
         log.seek(0)
         output = log.read()

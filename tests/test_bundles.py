@@ -65,14 +65,12 @@ def test_print_rules_survive_purging(site):
     assert missing == []
 
 
-def test_a_changed_stylesheet_renames_its_bundles(project, tmp_path, site):
-    css = project / "docs" / "assets" / "atlas.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n.atlas-test-only { color: red; }\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+def test_a_changed_stylesheet_renames_its_bundles(changed_copy, site):
+    project, result = changed_copy  # atlas.css changed (conftest.CHANGES)
     assert result.returncode == 0, result.stderr[-2000:]
     page = "techniques/calves-foam-roller/index.html"
     ours = _links((site / page).read_text(encoding="utf-8"))
-    theirs = _links((tmp_path / "site" / page).read_text(encoding="utf-8"))
+    theirs = _links((project / "site" / page).read_text(encoding="utf-8"))
     assert set(ours[0]).isdisjoint(theirs[0]), "both stylesheets can depend on atlas.css, so both are renamed"
     assert ours[1] == theirs[1], "the scripts did not change, nor their names"
 

@@ -117,20 +117,15 @@ def test_a_changed_english_caution_stops_the_build_naming_the_spanish_file(proje
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
     assert "data/i18n/es/cautions.yaml:" in result.stderr and "everyone[2].text" in result.stderr
+    assert not (project / "site" / "index.html").exists(), "known before the English pass made any page"
 
 
-@pytest.mark.build  # a whole build of a changed copy: out of the fast loop
-def test_a_changed_english_step_shows_a_notice_on_the_spanish_page(project):
-    _edit(
-        project,
-        "data/techniques/calves-foam-roller.yaml",
-        "Roll back up at the same slow pace.",
-        "Roll back up slowly.",
-    )
-    result = mkdocs_build(project, project / "site")
+def test_a_changed_english_step_shows_a_notice_on_the_spanish_page(changed_copy):
+    project, result = changed_copy  # its English step changed (conftest.CHANGES)
     assert result.returncode == 0, result.stderr[-2000:]
     spanish = (project / "site" / "es" / "techniques" / "calves-foam-roller" / "index.html").read_text(encoding="utf-8")
     english = (project / "site" / "techniques" / "calves-foam-roller" / "index.html").read_text(encoding="utf-8")
+    assert "Roll back up slowly." in english
     assert "atlas-translation-notice" in spanish and "atlas-translation-notice" not in english
     assert 'hreflang="en"' in spanish.split("atlas-translation-notice", 1)[1].split("</div>", 1)[0]
     assert "data/i18n/es/techniques/calves-foam-roller.yaml" in result.stderr and "steps" in result.stderr
@@ -144,6 +139,7 @@ def test_a_changed_english_safety_page_stops_the_build(project):
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
     assert "docs/learn/safety.es.md:" in result.stderr and "translated_from" in result.stderr
+    assert not (project / "site" / "index.html").exists(), "known before the English pass made any page"
 
 
 # ---- Written for people -----------------------------------------------------------------------------------

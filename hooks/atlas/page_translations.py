@@ -34,9 +34,29 @@ def page_translation_notice(settings: Settings, src_uri: str, meta: Document, la
         return translation_notice(settings, src_uri, meta.data["reviewed"], untranslated=True)
     if str(meta.data.get("translated_from")) == english_fingerprint(english):
         return ""
-    english_meta, _ = front_matter(english.read_text(encoding="utf-8"), f"docs/{src_uri}")
+    english_meta = _stale_safety_check(src_uri, meta, language)
+    return translation_notice(settings, src_uri, english_meta.data["reviewed"], untranslated=False)
+
+
+def check_safety_pages(language: str, docs: Path = ROOT / "docs") -> None:
+    """Stop at the first translated page whose English page is safety advice and changed since it was
+    translated — checked before a build makes any page, so the author hears of it in a second (the
+    pass of that language comes after the whole English one)."""
+    for translated in sorted(docs.rglob(f"*.{language}.md")):
+        src_uri = translated.relative_to(docs).as_posix().removesuffix(f".{language}.md") + ".md"
+        if not (docs / src_uri).is_file():
+            continue  # a page only in this language: nothing to lag behind
+        meta, _ = front_matter(translated.read_text(encoding="utf-8"), localized_path(f"docs/{src_uri}", language))
+        if str(meta.data.get("translated_from")) != english_fingerprint(docs / src_uri):
+            _stale_safety_check(src_uri, meta, language, docs)
+
+
+def _stale_safety_check(src_uri: str, meta: Document, language: str, docs: Path = ROOT / "docs") -> Document:
+    """The English page's front matter, once it is known not to be safety advice (else a DataError on the
+    translation's ``translated_from`` line)."""
+    english_meta, _ = front_matter((docs / src_uri).read_text(encoding="utf-8"), f"docs/{src_uri}")
     if english_meta.data.get("safety"):
         message = f"the English page (docs/{src_uri}) changed since this was translated; it is safety advice"
         where = localized_path(f"docs/{src_uri}", language)
         raise DataError(Problem(where, meta.line_of(("translated_from",)), "translated_from", message, HINT))
-    return translation_notice(settings, src_uri, english_meta.data["reviewed"], untranslated=False)
+    return english_meta

@@ -55,5 +55,7 @@ class Preview:
     def _problem(self, error: DataError) -> None:
         if not (self.serving and self.last_good):
             self.fail(error)
-        self.log.error("SMR Atlas data problem (the preview shows the last good data):\n%s", error)
-        self.problems.extend(str(error).splitlines())
+        new = [line for line in str(error).splitlines() if line not in self.problems]
+        if new:  # each language's data holds the English, so the first pass can meet one mistake twice
+            self.log.error("SMR Atlas data problem (the preview shows the last good data):\n%s", "\n".join(new))
+            self.problems.extend(new)
