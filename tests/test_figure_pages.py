@@ -90,3 +90,29 @@ def test_the_review_page_shows_every_figure_beside_its_set_up(page, atlas):
     assert page.locator("figure[data-figure='still'] svg[role='img']").count() == len(atlas.techniques)
     for t in list(atlas.techniques.values())[:3]:
         assert page.locator(f"h2#{t.id}").is_visible()
+
+
+def test_the_figure_clock_stops_whenever_its_movement_cannot_be_seen(browser, base_url):
+    """docs/assets/figure.js: the browser advances a SMIL figure on the main thread every frame (0.8 of a
+    core in Chromium, even while it is hidden), so its clock stops when it is out of view, paused or
+    unwanted, and runs again once it can be seen."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    stopped = "() => document.querySelector('svg.atlas-fig--animated').animationsPaused()"
+    running = "() => !document.querySelector('svg.atlas-fig--animated').animationsPaused()"
+    try:
+        page.goto("/techniques/calves-foam-roller/")
+        page.locator(FIGURE).scroll_into_view_if_needed()
+        page.wait_for_function(running)
+        page.get_by_label("Pause the movement").check()
+        assert page.evaluate(stopped)
+        page.get_by_label("Pause the movement").uncheck()
+        assert page.evaluate(running)
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # out of view
+        page.wait_for_function(stopped)
+        page.locator(FIGURE).scroll_into_view_if_needed()
+        page.wait_for_function(running)
+        page.emulate_media(reduced_motion="reduce")
+        page.wait_for_function(stopped)
+    finally:
+        context.close()

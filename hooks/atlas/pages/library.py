@@ -42,7 +42,7 @@ def technique_page(t: Technique, atlas: Atlas, settings: Settings) -> Page:
         description=t.summary,
         reviewed=t.reviewed,
         share=share(settings, src, t.title, _("Link to this technique")),
-        scripts=["atlas-ui.js", "share.js", "timer.js"],
+        scripts=["atlas-ui.js", "share.js", "timer.js", "figure.js"],
         regions=[atlas.regions[r] for r in t.regions],
         equipment=[atlas.equipment[e] for e in t.equipment],
         related=[atlas.techniques[r] for r in t.related],
