@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import PAGE_TYPES, axe_violations
+from conftest import COLOUR_RULES, PAGE_TYPES, axe_violations
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE = {"width": 390, "height": 844}
@@ -49,7 +49,8 @@ NEXT_TECHNIQUE_BUDGET = 15_000
 # ---------------------------------------------------------------- accessibility (axe-core)
 
 
-# Every page type light and dark; the Spanish pages light only: their colours and parts are the English ones.
+# Every page type light and dark (in dark, the colour rules: conftest.COLOUR_RULES); the Spanish pages light
+# only: their colours and parts are the English ones.
 @pytest.mark.parametrize(
     "kind, scheme",
     [(kind, scheme) for scheme in ("light", "dark") for kind in PAGE_TYPES if scheme == "light" or "es " not in kind],
@@ -59,7 +60,7 @@ def test_no_wcag_violations(browser, base_url, kind, scheme):
     page = context.new_page()
     try:
         page.goto(PAGE_TYPES[kind])
-        problems = axe_violations(page, WCAG)
+        problems = axe_violations(page, WCAG, COLOUR_RULES if scheme == "dark" else None)
     finally:
         context.close()
     assert problems == [], f"{PAGE_TYPES[kind]} ({scheme}):\n" + "\n".join(problems)

@@ -113,10 +113,10 @@ LOOKED_AT = [
     "/es/routines/sheet/#v=1&s=calves-foam-roller.60.2",
 ]
 
-# Every element's computed style (custom properties aside: unused ones may go), to compare two loads. The
-# styles of a long page are megabytes of text (12 MB on the claims page), so the page sends each element's
-# name and a hash of its style (FNV-1a), and the full lines only of the elements whose hashes differ.
-STYLES = """(only) => {
+# Every element's computed style (custom properties aside: unused ones may go), kept in the page under
+# ``key`` to compare two states of it. A long page's styles are megabytes of text (12 MB on the claims page),
+# so the page sends only each element's name and a hash of its style (FNV-1a); DIFFERENCES says what differs.
+STYLES = """(key) => {
 for (const a of document.getAnimations()) { a.pause(); a.currentTime = 0; }  // figures: the first frame
 for (const svg of document.querySelectorAll("svg")) { svg.pauseAnimations(); svg.setCurrentTime(0); }
 const names = Array.from(getComputedStyle(document.body)).filter((p) => !p.startsWith("--"));
@@ -125,14 +125,18 @@ const hash = (text) => {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16);
 };
-const elements = [...document.querySelectorAll("body *")];
-return elements.map((e, i) => {
+const lines = [...document.querySelectorAll("body *")].map((e) => {
   const s = getComputedStyle(e);
   const name = `${e.tagName} ${e.className?.baseVal ?? e.className}`;
-  const style = names.map((p) => `${p}: ${s.getPropertyValue(p)}`).join("\\t");
-  return only === null ? `${name}\\t${hash(style)}` : only.includes(i) ? `${name}\\t${style}` : "";
+  return [name, ...names.map((p) => `${p}: ${s.getPropertyValue(p)}`)];
 });
+window.atlasStyles = { ...window.atlasStyles, [key]: lines };
+return lines.map(([name, ...style]) => `${name}\\t${hash(style.join("\\t"))}`);
 }"""
+DIFFERENCES = """([a, b, indices]) => indices.flatMap((i) => {
+  const [mine, theirs] = [window.atlasStyles[a][i], window.atlasStyles[b][i]];
+  return mine.flatMap((line, k) => (line === theirs[k] ? [] : [`${mine[0]}: ${line} (${b}: ${theirs[k]})`]));
+})"""
 
 
 def _unpurged() -> dict[str, str]:
@@ -159,49 +163,55 @@ def _settle(page, tries: int = 20) -> None:
             return
 
 
+# Each bundle's <link> is joined by its whole stylesheet (served beside it, so that relative addresses in it
+# resolve alike), then taken away once that has loaded: the page is never unstyled, its scripts have nothing
+# to react to, and it need not be loaded a second time.
+TO_WHOLE = """async () => {
+  const bundles = [...document.querySelectorAll("link[rel=stylesheet]")].filter((l) =>
+    /\\/assets\\/bundles\\/[a-z-]+\\.[0-9a-f]+\\.css$/.test(l.href),
+  );
+  await Promise.all(bundles.map((bundle) => new Promise((resolve, reject) => {
+    const whole = document.createElement("link");
+    whole.rel = "stylesheet";
+    whole.onload = resolve;
+    whole.onerror = reject;
+    whole.href = new URL(bundle.href.includes("/material.") ? "whole-material.css" : "whole-site.css", bundle.href);
+    bundle.after(whole);
+  })));
+  for (const bundle of bundles) bundle.remove();
+  return bundles.length;
+}"""
+
+
 @pytest.mark.parametrize("path", LOOKED_AT)
 def test_purging_changes_no_style_on_any_page(browser, base_url, path):
     """PurgeCSS may only drop what no element uses: every element's computed style is the same with the
     bundles as with the whole stylesheets they were made from (PurgeCSS 7 dropped whole rules whose
     selector began with :is(…) and held a second :is(…))."""
     css = _unpurged()
-
-    def load(unpurged: bool):
-        # Figures stand still when motion is unwanted: a moving figure is never in the same place twice.
-        context = browser.new_context(
-            base_url=base_url, viewport={"width": 390, "height": 844}, reduced_motion="reduce"
-        )
-        if unpurged:
-            context.route(
-                re.compile(r".*/assets/bundles/[a-z-]+\.[0-9a-f]+\.css$"),
-                lambda route: route.fulfill(
-                    body=css["material" if "/material." in route.request.url else "site"], content_type="text/css"
-                ),
-            )
-        page = context.new_page()
+    # Figures stand still when motion is unwanted: a moving figure is never in the same place twice.
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, reduced_motion="reduce")
+    context.route(
+        re.compile(r".*/assets/bundles/whole-(material|site)\.css$"),
+        lambda route: route.fulfill(
+            body=css["material" if "whole-material" in route.request.url else "site"], content_type="text/css"
+        ),
+    )
+    page = context.new_page()
+    try:
         page.goto(path, wait_until="networkidle")
         _settle(page)
-        return context, page
-
-    (mine, purged), (theirs, whole) = load(False), load(True)
-    try:
-        hashes = purged.evaluate(STYLES, None), whole.evaluate(STYLES, None)
-        names = [Counter(line.split("\t", 1)[0] for line in h) for h in hashes]
-        assert len(hashes[0]) == len(hashes[1]) > 20, (
+        purged = page.evaluate(STYLES, "purged")
+        assert page.evaluate(TO_WHOLE) == 2, "a page links Material's bundle and its type's"
+        whole = page.evaluate(STYLES, "whole")
+        names = [Counter(line.split("\t", 1)[0] for line in h) for h in (purged, whole)]
+        assert len(purged) == len(whole) > 20, (
             f"elements only purged: {names[0] - names[1]}, only whole: {names[1] - names[0]}"
         )
-        changed = [i for i, (a, b) in enumerate(zip(*hashes, strict=True)) if a != b]
-        lines = purged.evaluate(STYLES, changed[:20]), whole.evaluate(STYLES, changed[:20])
+        changed = [i for i, (a, b) in enumerate(zip(purged, whole, strict=True)) if a != b]
+        differences = page.evaluate(DIFFERENCES, ["purged", "whole", changed[:20]])
     finally:
-        mine.close()
-        theirs.close()
-    differences = [
-        f"{a_line.split(chr(9))[0]}: {a} instead of {b}"
-        for i in changed[:20]
-        for a_line, b_line in [(lines[0][i], lines[1][i])]
-        for a, b in zip(a_line.split("\t"), b_line.split("\t"), strict=False)
-        if a != b
-    ]
+        context.close()
     assert changed == [], f"{path}: {len(changed)} elements styled differently:\n" + "\n".join(differences[:20])
 
 
