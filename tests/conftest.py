@@ -56,6 +56,8 @@ PAGE_TYPES = {
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+# The WCAG 2.2 A and AA rules of axe-core, the site's accessibility gate.
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # The axe rules whose result depends on colour alone: all a page's dark scheme changes (its parts, names and
 # structure are the light scheme's), so in dark only these run — about half of axe's time on a page.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]

@@ -1,7 +1,9 @@
 """The Content-Security-Policy holds on every page type, from the web and from the offline copy on
 file://: no violation is reported, no page's DOM carries an event-handler attribute or a script URL
 (issue 13: "Data is only ever text"), and no page asks another host for anything ("Nothing leaves the
-machine": the same visit, once the network has been quiet for half a second)."""
+machine": the same visit, once the network has been quiet for half a second). The same visit from the web
+runs axe's WCAG rules in the light scheme (the dark scheme: tests/test_budgets.py), as it loads every page
+type anyway."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, WCAG, axe_violations
 
 EXTRA = {
     "builder": "/routines/builder/",
@@ -41,8 +43,9 @@ SCAN = """
 STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)
 
 
-def _check(browser, url: str, *, base_url: str | None = None) -> tuple[list[str], list[str]]:
-    """(violations, attributes) on the page at ``url``, with the other hosts it asked among the violations."""
+def _check(browser, url: str, *, base_url: str | None = None, wcag: bool = False) -> tuple[list[str], ...]:
+    """(violations, attributes, WCAG problems) on the page at ``url``, with the other hosts it asked among the
+    violations; axe runs (``wcag``) once they are read, through DevTools, which the policy does not govern."""
     context = browser.new_context(base_url=base_url)
     context.add_init_script(LISTEN)
     hosts = set()
@@ -55,15 +58,17 @@ def _check(browser, url: str, *, base_url: str | None = None) -> tuple[list[str]
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
         elsewhere = [f"asked another host: {host}" for host in sorted(hosts - {"127.0.0.1", None, ""})]
-        return page.evaluate("window.__violations") + elsewhere, page.evaluate(SCAN)
+        violations, attributes = page.evaluate("window.__violations") + elsewhere, page.evaluate(SCAN)
+        return violations, attributes, axe_violations(page, WCAG) if wcag else []
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_policy_violation_and_no_script_in_the_dom_from_the_web(browser, base_url, kind):
-    violations, attributes = _check(browser, PAGES[kind], base_url=base_url)
+def test_no_policy_violation_no_script_in_the_dom_and_wcag_from_the_web(browser, base_url, kind):
+    violations, attributes, wcag = _check(browser, PAGES[kind], base_url=base_url, wcag=kind in PAGE_TYPES)
     assert violations == [] and attributes == [], violations + attributes
+    assert wcag == [], f"{PAGES[kind]} (light):\n" + "\n".join(wcag)
 
 
 @pytest.mark.parametrize("kind", ["home", "technique", "techniques", "builder", "sheet", "claims"])
@@ -72,7 +77,7 @@ def test_no_policy_violation_in_the_offline_copy(browser, offline_site, kind):
     file = offline_site / (path.strip("/") + ".html" if path.strip("/") else "index.html")
     if path.endswith("/") and path != "/" and not file.exists():
         file = offline_site / path.strip("/") / "index.html"
-    violations, attributes = _check(browser, file.as_uri() + (f"#{fragment}" if fragment else ""))
+    violations, attributes, _ = _check(browser, file.as_uri() + (f"#{fragment}" if fragment else ""))
     assert violations == [] and attributes == [], violations + attributes
 
 
