@@ -203,7 +203,7 @@ _CONTRAST = """([a, b]) => {
 
 
 # Records the link a click lands on instead of following it, so every region is clicked on one load of the
-# map page (following each link cost two page loads per region); one click per page is then followed.
+# map page (following each link cost two page loads per region); the last region's click is then followed.
 _CATCH_CLICKS = """() => { window.atlasClicked = null; document.addEventListener('click', (e) => {
   const a = e.target.closest("a");  // in the map, an SVG link: its href is an SVGAnimatedString
   if (a) { e.preventDefault(); window.atlasClicked = new URL(a.href.baseVal ?? a.href, document.baseURI).href; }
@@ -221,10 +221,7 @@ def test_clicking_a_region_on_the_map_opens_its_region_page(page, base_url, atla
         page.evaluate(_CATCH_CLICKS)
         page.mouse.click(point["x"], point["y"])
         assert page.evaluate("window.atlasClicked") == f"{base_url}/regions/{region}/", (start, region)
-    region = next(iter(atlas.regions))
-    link = page.locator(f'nav.atlas-bodymap a.atlas-region[data-region="{region}"]')
-    point = link.evaluate(_POINT_IN_REGION)
-    page.mouse.click(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])  # the last region, still in view; nothing catches this click
     page.wait_for_url(f"**/regions/{region}/", timeout=5_000)
     assert atlas.regions[region].title in page.locator("h1").inner_text()
 

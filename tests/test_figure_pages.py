@@ -44,7 +44,6 @@ def test_every_technique_page_shows_its_figure_inside_its_box(browser, base_url,
                 assert m["inside"] and m["height"] >= 100, (t.id, width, m)  # legible: at least 100 px tall
                 assert m["motion"] and not m["frames"], (t.id, m)
                 assert not m["sideways"], (t.id, width)
-            page.set_viewport_size({"width": 320, "height": 800})
     finally:
         context.close()
 

@@ -11,7 +11,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import PAGE_TYPES, WCAG, axe_violations
+from conftest import PAGE_TYPES, axe_violations
 
 EXTRA = {
     "builder": "/routines/builder/",
@@ -59,7 +59,7 @@ def _check(browser, url: str, *, base_url: str | None = None, wcag: bool = False
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
         elsewhere = [f"asked another host: {host}" for host in sorted(hosts - {"127.0.0.1", None, ""})]
         violations, attributes = page.evaluate("window.__violations") + elsewhere, page.evaluate(SCAN)
-        return violations, attributes, axe_violations(page, WCAG) if wcag else []
+        return violations, attributes, axe_violations(page) if wcag else []
     finally:
         context.close()
 

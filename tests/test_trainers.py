@@ -20,7 +20,7 @@ from atlas.published import read_list, resolve, site_urls, update
 from atlas.records import load_atlas
 from atlas.routine_link import LIMITS, fragment
 from atlas.urls import canonical_url
-from conftest import COLOUR_RULES, ROOT, WCAG, axe_violations, mkdocs_build
+from conftest import COLOUR_RULES, ROOT, axe_violations, mkdocs_build
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 PUBLISHED = ROOT / "data" / "published-urls.txt"
@@ -452,7 +452,7 @@ def test_builder_and_sheet_meet_wcag_aa(browser, base_url, path, scheme):
             "Anna", [("calves-foam-roller", 30, 1), ("no-such-thing", 30, 1), ("glutes-foam-roller", 45, 2)], "Go easy."
         )
     )
-    problems = axe_violations(page, WCAG, COLOUR_RULES if scheme == "dark" else None)
+    problems = axe_violations(page, COLOUR_RULES if scheme == "dark" else None)
     context.close()
     assert problems == [] and errors == [], problems + errors
 
