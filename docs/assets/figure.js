@@ -8,10 +8,11 @@
 (() => {
   "use strict";
 
+  if (!window.IntersectionObserver) return;
   const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)");
   for (const wrap of document.querySelectorAll(".atlas-fig-wrap")) {
     const svg = wrap.querySelector("svg.atlas-fig--animated");
-    if (!svg || !window.IntersectionObserver) continue;
+    if (!svg) continue;
     const pause = wrap.querySelector(".atlas-fig__pause input");
     let inView = false;
     const update = () => {
