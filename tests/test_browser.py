@@ -44,3 +44,27 @@ def test_phone_width_does_not_scroll_sideways(browser, base_url):
             assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     finally:
         context.close()
+
+
+# What the reader sees of the switch: the scheme on the page and on the page's own scroll bar, and which of
+# its two buttons shows (each is the label of the palette it switches away from).
+_SWITCH = """() => [document.body.dataset.mdColorScheme, getComputedStyle(document.documentElement).colorScheme,
+  [...document.querySelectorAll('.md-header__option label')].filter((label) => !label.hidden).map((l) => l.title)]"""
+
+
+def test_the_light_dark_switch_follows_the_device_until_the_reader_chooses(browser, base_url):
+    """The site's own switch (docs/assets/palette.js) stands in for Material's palette component."""
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto("/learn/fascia/")
+        assert page.evaluate(_SWITCH) == ["slate", "dark", ["Switch to light mode"]], "the device is dark"
+        page.get_by_title("Switch to light mode").click()
+        assert page.evaluate(_SWITCH) == ["default", "normal", ["Switch to dark mode"]]
+        page.reload()
+        assert page.evaluate(_SWITCH) == ["default", "normal", ["Switch to dark mode"]], "the choice is kept"
+        page.locator("input.md-option:checked").focus()
+        page.keyboard.press("Enter")  # from the keyboard, as with Material's component
+        assert page.evaluate(_SWITCH) == ["slate", "dark", ["Switch to light mode"]]
+    finally:
+        context.close()

@@ -6,7 +6,7 @@ Every page loads, besides its HTML and Material's own bundle (assets/javascripts
 - ``<type>.<hash>.css``: the site's stylesheets (mkdocs.yml extra_css, in order, print.css included),
   purged against the pages of its type: a page's kind (technique, routine, index…), hand-written pages
   and the 404 page being topics;
-- ``start.<hash>.js``, in the header: Material's scope and palette scripts and search-on-demand.js;
+- ``start.<hash>.js``, in the header: Material's scope script, search-on-demand.js and the light/dark switch;
 - ``<type>.<hash>.js``, after the content: Material's content script, the site's scripts for every page
   (mkdocs.yml extra_javascript: glossary help), then the scripts the page names
   in its front matter (``scripts: [...]``, from the page makers in atlas/pages/), in their order. Pages
@@ -32,14 +32,13 @@ from . import material, naming, node
 
 FOLDER = "assets/bundles"  # two folders below the root: Material's scope script counts on it (scope.js)
 # In the header, where Material's palette script stood: scripting.js (the page says its scripts run), then
-# Material's scope script (the palette script and
-# Material's bundle read it), search-on-demand.js before Material's bundle asks for the search index,
-# then the palette script, after the palette's inputs it reads.
+# Material's scope script (the light/dark switch and Material's bundle read it), search-on-demand.js before
+# Material's bundle asks for the search index, then the site's light/dark switch, after the inputs it reads.
 START = (
     "assets/scripting.js",
     "assets/vendor/material/scope.js",
     "assets/search-on-demand.js",
-    "assets/vendor/material/palette.js",
+    "assets/palette.js",
 )
 # Material's content script reads the content above it, as the page's own scripts do.
 PAGE_FIRST = ("assets/vendor/material/content.js",)
