@@ -67,7 +67,8 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's violations on the page of WCAG's rules (or of ``rules`` only, if given), one line each. axe
     is run through DevTools, which the site's Content-Security-Policy does not govern (a <script> tag with
     its source would be refused)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    if not page.evaluate("typeof axe === 'object'"):  # once per page, however many times it runs
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
     result = page.evaluate("only => axe.run(document, {runOnly: only})", only)
     return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]

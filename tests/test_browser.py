@@ -61,6 +61,10 @@ def test_the_light_dark_switch_follows_the_device_until_the_reader_chooses(brows
         assert page.evaluate(_SWITCH) == ["slate", "dark", ["Switch to light mode"]], "the device is dark"
         page.get_by_title("Switch to light mode").click()
         assert page.evaluate(_SWITCH) == ["default", "normal", ["Switch to dark mode"]]
+        link = "getComputedStyle(document.querySelector('.md-typeset p a')).color"  # Material eases it in 125 ms
+        at_once = page.evaluate(link)
+        page.wait_for_timeout(300)
+        assert page.evaluate(link) == at_once, "the new colours are there at once, not eased in"
         page.reload()
         assert page.evaluate(_SWITCH) == ["default", "normal", ["Switch to dark mode"]], "the choice is kept"
         page.locator("input.md-option:checked").focus()

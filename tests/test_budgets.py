@@ -1,4 +1,4 @@
-"""Quality gates that fail when a budget is broken: accessibility, page weight, other hosts, links."""
+"""Quality gates that fail when a budget is broken: page weight, other hosts, links (accessibility: test_security)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import COLOUR_RULES, PAGE_TYPES, axe_violations
 
 PHONE = {"width": 390, "height": 844}
 TECHNIQUE, NEXT_TECHNIQUE = "/techniques/calves-foam-roller/", "/techniques/hamstrings-foam-roller/"
@@ -45,23 +44,8 @@ REPEAT_VISIT_BUDGET = 10_000
 NEXT_TECHNIQUE_BUDGET = 15_000
 
 
-# ---------------------------------------------------------------- accessibility (axe-core)
-
-
-# Every English page type in the dark scheme, with axe's colour rules (conftest.COLOUR_RULES: the scheme
-# changes colours, not parts or names); the Spanish pages' colours are the English ones. The light scheme,
-# every WCAG rule, is checked on the visit that already loads each page type for its security policy
-# (tests/test_security.py): a page load costs about a core-second, and the run is bound by the processor.
-@pytest.mark.parametrize("kind", [kind for kind in PAGE_TYPES if "es " not in kind])
-def test_no_wcag_violations_in_the_dark(browser, base_url, kind):
-    context = browser.new_context(base_url=base_url, color_scheme="dark")
-    page = context.new_page()
-    try:
-        page.goto(PAGE_TYPES[kind])
-        problems = axe_violations(page, COLOUR_RULES)
-    finally:
-        context.close()
-    assert problems == [], f"{PAGE_TYPES[kind]} (dark):\n" + "\n".join(problems)
+# Accessibility (axe-core): the light scheme's WCAG rules and the dark scheme's colour rules run on the visit
+# that already loads each page type for its security policy (tests/test_security.py).
 
 
 # ---------------------------------------------------------------- page weight and other hosts

@@ -2,8 +2,9 @@
 file://: no violation is reported, no page's DOM carries an event-handler attribute or a script URL
 (issue 13: "Data is only ever text"), and no page asks another host for anything ("Nothing leaves the
 machine": the same visit, once the network has been quiet for half a second). The same visit from the web
-runs axe's WCAG rules in the light scheme (the dark scheme: tests/test_budgets.py), as it loads every page
-type anyway."""
+runs axe's WCAG rules in the light scheme, then switches the page to the dark scheme with the header's switch
+and runs axe's colour rules (conftest.COLOUR_RULES: the scheme changes colours, not parts or names), as it
+loads every page type anyway: a page load costs about a core-second, and the run is bound by the processor."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import PAGE_TYPES, axe_violations
+from conftest import COLOUR_RULES, PAGE_TYPES, axe_violations
 
 EXTRA = {
     "builder": "/routines/builder/",
@@ -43,9 +44,12 @@ SCAN = """
 STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)
 
 
-def _check(browser, url: str, *, base_url: str | None = None, wcag: bool = False) -> tuple[list[str], ...]:
+def _check(
+    browser, url: str, *, base_url: str | None = None, wcag: bool = False, dark: bool = False
+) -> tuple[list[str], ...]:
     """(violations, attributes, WCAG problems) on the page at ``url``, with the other hosts it asked among the
-    violations; axe runs (``wcag``) once they are read, through DevTools, which the policy does not govern."""
+    violations; axe runs (``wcag``) once they are read, through DevTools, which the policy does not govern,
+    and with ``dark`` once more, on colour alone, after the reader's switch has made the page dark."""
     context = browser.new_context(base_url=base_url)
     context.add_init_script(LISTEN)
     hosts = set()
@@ -57,18 +61,27 @@ def _check(browser, url: str, *, base_url: str | None = None, wcag: bool = False
         assert served == [], f"inline style or handler in the page as served: {served}"
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
+        attributes = page.evaluate(SCAN)
+        problems = [f"(light) {problem}" for problem in axe_violations(page)] if wcag else []
+        if dark:
+            page.locator(".md-header__option label:not([hidden])").click()
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the switch made it dark"
+            problems += [f"(dark) {problem}" for problem in axe_violations(page, COLOUR_RULES)]
         elsewhere = [f"asked another host: {host}" for host in sorted(hosts - {"127.0.0.1", None, ""})]
-        violations, attributes = page.evaluate("window.__violations") + elsewhere, page.evaluate(SCAN)
-        return violations, attributes, axe_violations(page) if wcag else []
+        return page.evaluate("window.__violations") + elsewhere, attributes, problems
     finally:
         context.close()
 
 
+# The Spanish pages' colours are the English ones: their dark scheme is not checked again.
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_no_policy_violation_no_script_in_the_dom_and_wcag_from_the_web(browser, base_url, kind):
-    violations, attributes, wcag = _check(browser, PAGES[kind], base_url=base_url, wcag=kind in PAGE_TYPES)
+    english = kind in PAGE_TYPES and not kind.startswith("es ")
+    violations, attributes, wcag = _check(
+        browser, PAGES[kind], base_url=base_url, wcag=kind in PAGE_TYPES, dark=english
+    )
     assert violations == [] and attributes == [], violations + attributes
-    assert wcag == [], f"{PAGES[kind]} (light):\n" + "\n".join(wcag)
+    assert wcag == [], f"{PAGES[kind]}:\n" + "\n".join(wcag)
 
 
 @pytest.mark.parametrize("kind", ["home", "technique", "techniques", "builder", "sheet", "claims"])

@@ -2,8 +2,8 @@
 and hands over a Spanish handout; Material's language selector keeps the reader on the same page; the
 cited works, in English as published, say so on Spanish pages.
 
-The budgets of Spanish pages (accessibility, weight, other hosts) are in test_budgets.py with the
-English ones.
+The budgets of Spanish pages are with the English ones: weight in test_budgets.py, accessibility and other
+hosts in test_security.py.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ as the build does it (Python-Markdown with the site's extensions and atlas/mdext
 from __future__ import annotations
 
 import copy
+import functools
 from collections import Counter
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -131,9 +132,15 @@ def _set(data, path, value):
     data[path[-1]] = value
 
 
+@functools.cache
+def _document(kind_file: str):
+    """The data file as the loader reads it, parsed once: each example changes a copy."""
+    return parse_yaml((ROOT / kind_file).read_text(encoding="utf-8"), kind_file)
+
+
 def _page_with(atlas, kind_file, record_id, path, text, make_page):
     """The page of one record whose field at ``path`` says ``text`` — or None when the checks refuse it."""
-    doc = parse_yaml((ROOT / kind_file).read_text(encoding="utf-8"), kind_file)
+    doc = copy.deepcopy(_document(kind_file))
     _set(doc.data, path, text)
     schema = load_schema(SCHEMAS[kind_file])
     if schema_problems(doc, schema) + text_problems(doc, schema):

@@ -35,8 +35,13 @@
     });
   }
 
+  // A change the reader asks for happens at once, as with Material's component: while the new colours are
+  // worked out, Material's rule for [data-md-color-switching] lets nothing ease from the old ones.
   function choose(index) {
+    document.body.setAttribute("data-md-color-switching", "");
     show(index);
+    getComputedStyle(document.body).getPropertyValue("color"); // the new colours, worked out now
+    document.body.removeAttribute("data-md-color-switching");
     const color = Object.fromEntries(KEYS.map((key) => [key, inputs[index].getAttribute(`data-md-color-${key}`)]));
     __md_set("__palette", { index, color });
   }

@@ -55,12 +55,6 @@ OPTIONAL = {
 }
 
 
-# Words of Material's bundle that name what only its palette component sets, which this site does not run
-# (docs/assets/palette.js switches the colours): the rule for [data-md-color-switching] styles every element
-# of the page, so even unused it would make each change of that attribute restyle them all.
-NOT_RUN = ("md-color-switching",)
-
-
 def find(files: Files, pattern: re.Pattern) -> File:
     found = [f for f in files if pattern.fullmatch(f.src_uri)]
     if len(found) != 1:
@@ -77,5 +71,5 @@ def run_time_words(bundle: str, config) -> list[str]:
     words = set(_MD_WORD.findall(bundle))
     for listed in _CLASS_LITERAL.findall(bundle):
         words.update(" ".join(listed).split())
-    off = [*NOT_RUN, *(prefix for prefix, on in OPTIONAL.items() if not on(config))]
+    off = [prefix for prefix, on in OPTIONAL.items() if not on(config)]
     return sorted(w for w in words if not any(w.removeprefix("data-").startswith(prefix) for prefix in off))
