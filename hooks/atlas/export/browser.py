@@ -88,8 +88,12 @@ def chromium(browser=None):
 def offline_context(browser, base_url: str):
     """A light-scheme browser context for the site at ``base_url``; a request to any other host
     fails the export. (Watched, not intercepted: interception would switch off Chromium's cache and
-    double the time. The browser launched here cannot resolve any other host anyway.)"""
-    context = browser.new_context(base_url=base_url, color_scheme="light", viewport={"width": 1200, "height": 900})
+    double the time. The browser launched here cannot resolve any other host anyway.)
+    Motion is unwanted: on paper a figure shows its still frames either way (print.css), and a moving one
+    would keep the page busy, a frame at a time, all the while it is loaded to be printed."""
+    context = browser.new_context(
+        base_url=base_url, color_scheme="light", reduced_motion="reduce", viewport={"width": 1200, "height": 900}
+    )
     elsewhere: list[str] = []
     allowed = urlparse(base_url).netloc
 
