@@ -58,9 +58,9 @@
       now.getMonth(),
       now.getDate() - ((now.getDay() + 6) % 7) - 7 * (WEEKS - 1),
     );
+    weekdayInitial ??= new Intl.DateTimeFormat(undefined, { weekday: "narrow" });
     for (let i = 0; i < 7; i += 1) {
       const day = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i);
-      weekdayInitial ??= new Intl.DateTimeFormat(undefined, { weekday: "narrow" });
       const name = weekdayInitial.format(day);
       list.append(make("li", { class: "atlas-log__weekday", "aria-hidden": "true" }, name));
     }

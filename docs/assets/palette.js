@@ -23,12 +23,14 @@
     );
   }
 
+  const colorOf = (input) => Object.fromEntries(KEYS.map((key) => [key, input.getAttribute(`data-md-color-${key}`)]));
+
   // Each input's label is the button that switches to the next palette: only the current one shows.
   function show(index) {
     const input = inputs[index];
     input.checked = true;
-    for (const key of KEYS)
-      document.body.setAttribute(`data-md-color-${key}`, input.getAttribute(`data-md-color-${key}`));
+    for (const [key, value] of Object.entries(colorOf(input)))
+      document.body.setAttribute(`data-md-color-${key}`, value);
     inputs.forEach((other, i) => {
       const label = other.nextElementSibling;
       if (label instanceof HTMLLabelElement) label.hidden = i !== index;
@@ -42,8 +44,7 @@
     show(index);
     getComputedStyle(document.body).getPropertyValue("color"); // the new colours, worked out now
     document.body.removeAttribute("data-md-color-switching");
-    const color = Object.fromEntries(KEYS.map((key) => [key, inputs[index].getAttribute(`data-md-color-${key}`)]));
-    __md_set("__palette", { index, color });
+    __md_set("__palette", { index, color: colorOf(inputs[index]) });
   }
 
   show(first());
