@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import type_in_search
 
 
@@ -70,5 +72,38 @@ def test_the_light_dark_switch_follows_the_device_until_the_reader_chooses(brows
         page.locator("input.md-option:checked").focus()
         page.keyboard.press("Enter")  # from the keyboard, as with Material's component
         assert page.evaluate(_SWITCH) == ["slate", "dark", ["Switch to light mode"]]
+    finally:
+        context.close()
+
+
+def _chromium_switches(name: str) -> list[list[str]]:
+    """The values of ``name`` on the command line of each Chromium browser process running (not its
+    children: they carry a --type)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().decode(errors="replace").split("\0")
+        except OSError:  # the process ended while we looked
+            continue
+        if args and args[0].endswith(("chromium", "chrome")) and not any(a.startswith("--type=") for a in args):
+            found.append([a.split("=", 1)[1] for a in args if a.startswith(f"{name}=")])
+    return found
+
+
+def test_the_browser_keeps_playwrights_flags_and_opens_no_address_bar_pages(browser):
+    """Chromium keeps the last --disable-features only (atlas.export.browser): ours must repeat every feature
+    Playwright turns off, or an upgrade of Playwright would lose one unseen; and a new page must not bring the
+    address bar's pop-up pages, which cost a renderer each."""
+    launched = [values for values in _chromium_switches("--disable-features") if len(values) > 1]
+    assert launched, "no Chromium started by Playwright with our --disable-features was found"
+    for values in launched:
+        kept = set(values[-1].split(","))
+        for earlier in values[:-1]:
+            assert set(earlier.split(",")) <= kept, f"lost: {set(earlier.split(',')) - kept}"
+    context = browser.new_context()
+    try:
+        context.new_page()
+        targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+        assert [t["url"] for t in targets if t["type"] == "browser_ui"] == []
     finally:
         context.close()

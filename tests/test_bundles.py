@@ -183,13 +183,12 @@ TO_WHOLE = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("path", LOOKED_AT)
-def test_purging_changes_no_style_on_any_page(browser, base_url, path):
-    """PurgeCSS may only drop what no element uses: every element's computed style is the same with the
-    bundles as with the whole stylesheets they were made from (PurgeCSS 7 dropped whole rules whose
-    selector began with :is(…) and held a second :is(…))."""
+@pytest.fixture(scope="module")
+def phone_tab(browser, base_url):
+    """One phone-sized tab that serves the whole stylesheets beside the bundles, for every page looked at: a
+    new page costs Chromium about as much as the comparison made on it. Figures stand still when motion is
+    unwanted: a moving figure is never in the same place twice."""
     css = _unpurged()
-    # Figures stand still when motion is unwanted: a moving figure is never in the same place twice.
     context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, reduced_motion="reduce")
     context.route(
         re.compile(r".*/assets/bundles/whole-(material|site)\.css$"),
@@ -197,21 +196,27 @@ def test_purging_changes_no_style_on_any_page(browser, base_url, path):
             body=css["material" if "whole-material" in route.request.url else "site"], content_type="text/css"
         ),
     )
-    page = context.new_page()
-    try:
-        page.goto(path, wait_until="networkidle")
-        _settle(page)
-        purged = page.evaluate(STYLES, "purged")
-        assert page.evaluate(TO_WHOLE) == 2, "a page links Material's bundle and its type's"
-        whole = page.evaluate(STYLES, "whole")
-        names = [Counter(line.split("\t", 1)[0] for line in h) for h in (purged, whole)]
-        assert len(purged) == len(whole) > 20, (
-            f"elements only purged: {names[0] - names[1]}, only whole: {names[1] - names[0]}"
-        )
-        changed = [i for i, (a, b) in enumerate(zip(purged, whole, strict=True)) if a != b]
-        differences = page.evaluate(DIFFERENCES, ["purged", "whole", changed[:20]])
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", LOOKED_AT)
+def test_purging_changes_no_style_on_any_page(phone_tab, path):
+    """PurgeCSS may only drop what no element uses: every element's computed style is the same with the
+    bundles as with the whole stylesheets they were made from (PurgeCSS 7 dropped whole rules whose
+    selector began with :is(…) and held a second :is(…))."""
+    page = phone_tab
+    page.goto(path, wait_until="networkidle")
+    _settle(page)
+    purged = page.evaluate(STYLES, "purged")
+    assert page.evaluate(TO_WHOLE) == 2, "a page links Material's bundle and its type's"
+    whole = page.evaluate(STYLES, "whole")
+    names = [Counter(line.split("\t", 1)[0] for line in h) for h in (purged, whole)]
+    assert len(purged) == len(whole) > 20, (
+        f"elements only purged: {names[0] - names[1]}, only whole: {names[1] - names[0]}"
+    )
+    changed = [i for i, (a, b) in enumerate(zip(purged, whole, strict=True)) if a != b]
+    differences = page.evaluate(DIFFERENCES, ["purged", "whole", changed[:20]])
     assert changed == [], f"{path}: {len(changed)} elements styled differently:\n" + "\n".join(differences[:20])
 
 

@@ -4,15 +4,18 @@ file://: no violation is reported, no page's DOM carries an event-handler attrib
 machine": the same visit, once the network has been quiet for half a second). The same visit from the web
 runs axe's WCAG rules in the light scheme, then switches the page to the dark scheme with the header's switch
 and runs axe's colour rules (conftest.COLOUR_RULES: the scheme changes colours, not parts or names), as it
-loads every page type anyway: a page load costs about a core-second, and the run is bound by the processor."""
+loads every page type anyway, and the run is bound by the processor. All the visits of a worker share one
+tab (Tab)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pytest
 from conftest import COLOUR_RULES, PAGE_TYPES, axe_violations
+from playwright.sync_api import Page
 
 EXTRA = {
     "builder": "/routines/builder/",
@@ -44,17 +47,32 @@ SCAN = """
 STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)
 
 
-def _check(
-    browser, url: str, *, base_url: str | None = None, wcag: bool = False, dark: bool = False
-) -> tuple[list[str], ...]:
+@dataclass
+class Tab:
+    """One browser tab that every visit of a worker uses in turn, with the hosts asked since the last visit.
+    A new page costs Chromium about as much as the checks made on it, and a visit leaves nothing a later one
+    would see: the reader's stored scheme is cleared after each, and a page's scripts start again on each."""
+
+    page: Page
+    hosts: set[str | None]
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    hosts: set[str | None] = set()
+    context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))  # a worker's requests count too
+    yield Tab(context.new_page(), hosts)
+    context.close()
+
+
+def _check(tab: Tab, url: str, *, wcag: bool = False, dark: bool = False) -> tuple[list[str], ...]:
     """(violations, attributes, WCAG problems) on the page at ``url``, with the other hosts it asked among the
     violations; axe runs (``wcag``) once they are read, through DevTools, which the policy does not govern,
     and with ``dark`` once more, on colour alone, after the reader's switch has made the page dark."""
-    context = browser.new_context(base_url=base_url)
-    context.add_init_script(LISTEN)
-    hosts = set()
-    context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))  # a worker's requests count too
-    page = context.new_page()
+    page = tab.page
+    tab.hosts.clear()
     try:
         response = page.goto(url, wait_until="networkidle")  # deferred work (search index on demand) has run
         served = STYLE_OR_HANDLER.findall(response.text()) if response else []
@@ -67,30 +85,28 @@ def _check(
             page.locator(".md-header__option label:not([hidden])").click()
             assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the switch made it dark"
             problems += [f"(dark) {problem}" for problem in axe_violations(page, COLOUR_RULES)]
-        elsewhere = [f"asked another host: {host}" for host in sorted(hosts - {"127.0.0.1", None, ""})]
+        elsewhere = [f"asked another host: {host}" for host in sorted(tab.hosts - {"127.0.0.1", None, ""})]
         return page.evaluate("window.__violations") + elsewhere, attributes, problems
     finally:
-        context.close()
+        page.evaluate("localStorage.clear()")  # the scheme the switch stored: the next page starts light
 
 
 # The Spanish pages' colours are the English ones: their dark scheme is not checked again.
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_policy_violation_no_script_in_the_dom_and_wcag_from_the_web(browser, base_url, kind):
+def test_no_policy_violation_no_script_in_the_dom_and_wcag_from_the_web(tab, base_url, kind):
     english = kind in PAGE_TYPES and not kind.startswith("es ")
-    violations, attributes, wcag = _check(
-        browser, PAGES[kind], base_url=base_url, wcag=kind in PAGE_TYPES, dark=english
-    )
+    violations, attributes, wcag = _check(tab, base_url + PAGES[kind], wcag=kind in PAGE_TYPES, dark=english)
     assert violations == [] and attributes == [], violations + attributes
     assert wcag == [], f"{PAGES[kind]}:\n" + "\n".join(wcag)
 
 
 @pytest.mark.parametrize("kind", ["home", "technique", "techniques", "builder", "sheet", "claims"])
-def test_no_policy_violation_in_the_offline_copy(browser, offline_site, kind):
+def test_no_policy_violation_in_the_offline_copy(tab, offline_site, kind):
     path, _, fragment = PAGES[kind].partition("#")
     file = offline_site / (path.strip("/") + ".html" if path.strip("/") else "index.html")
     if path.endswith("/") and path != "/" and not file.exists():
         file = offline_site / path.strip("/") / "index.html"
-    violations, attributes, _ = _check(browser, file.as_uri() + (f"#{fragment}" if fragment else ""))
+    violations, attributes, _ = _check(tab, file.as_uri() + (f"#{fragment}" if fragment else ""))
     assert violations == [] and attributes == [], violations + attributes
 
 
