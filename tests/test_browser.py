@@ -94,7 +94,10 @@ def test_the_browser_keeps_playwrights_flags_and_opens_no_address_bar_pages(brow
     """Chromium keeps the last --disable-features only (atlas.export.browser): ours must repeat every feature
     Playwright turns off, or an upgrade of Playwright would lose one unseen; and a new page must not bring the
     address bar's pop-up pages, which cost a renderer each."""
-    launched = [values for values in _chromium_switches("--disable-features") if len(values) > 1]
+    from atlas.export.browser import DISABLED_FEATURES
+
+    ours = ",".join(DISABLED_FEATURES)  # a browser of these tests or of the export, not any other on the machine
+    launched = [values for values in _chromium_switches("--disable-features") if values and values[-1] == ours]
     assert launched, "no Chromium started by Playwright with our --disable-features was found"
     for values in launched:
         kept = set(values[-1].split(","))
