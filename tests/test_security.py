@@ -51,7 +51,8 @@ STYLE_OR_HANDLER = re.compile(r"<[a-z][^>]*\s(style|on[a-z]+)\s*=", re.I)
 class Tab:
     """One browser tab that every visit of a worker uses in turn, with the hosts asked since the last visit.
     A new page costs Chromium about as much as the checks made on it, and a visit leaves nothing a later one
-    would see: the reader's stored scheme is cleared after each, and a page's scripts start again on each."""
+    would see: each page starts with nothing stored (the scheme the switch chose, say) and its scripts start
+    again."""
 
     page: Page
     hosts: set[str | None]
@@ -61,6 +62,7 @@ class Tab:
 def tab(browser):
     context = browser.new_context()
     context.add_init_script(LISTEN)
+    context.add_init_script("localStorage.clear()")  # before the page's own scripts, as in a new context
     hosts: set[str | None] = set()
     context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))  # a worker's requests count too
     yield Tab(context.new_page(), hosts)
@@ -73,22 +75,19 @@ def _check(tab: Tab, url: str, *, wcag: bool = False, dark: bool = False) -> tup
     and with ``dark`` once more, on colour alone, after the reader's switch has made the page dark."""
     page = tab.page
     tab.hosts.clear()
-    try:
-        response = page.goto(url, wait_until="networkidle")  # deferred work (search index on demand) has run
-        served = STYLE_OR_HANDLER.findall(response.text()) if response else []
-        assert served == [], f"inline style or handler in the page as served: {served}"
-        csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-        assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
-        attributes = page.evaluate(SCAN)
-        problems = [f"(light) {problem}" for problem in axe_violations(page)] if wcag else []
-        if dark:
-            page.locator(".md-header__option label:not([hidden])").click()
-            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the switch made it dark"
-            problems += [f"(dark) {problem}" for problem in axe_violations(page, COLOUR_RULES)]
-        elsewhere = [f"asked another host: {host}" for host in sorted(tab.hosts - {"127.0.0.1", None, ""})]
-        return page.evaluate("window.__violations") + elsewhere, attributes, problems
-    finally:
-        page.evaluate("localStorage.clear()")  # the scheme the switch stored: the next page starts light
+    response = page.goto(url, wait_until="networkidle")  # deferred work (search index on demand) has run
+    served = STYLE_OR_HANDLER.findall(response.text()) if response else []
+    assert served == [], f"inline style or handler in the page as served: {served}"
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp, csp
+    attributes = page.evaluate(SCAN)
+    problems = [f"(light) {problem}" for problem in axe_violations(page)] if wcag else []
+    if dark:
+        page.locator(".md-header__option label:not([hidden])").click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the switch made it dark"
+        problems += [f"(dark) {problem}" for problem in axe_violations(page, COLOUR_RULES)]
+    elsewhere = [f"asked another host: {host}" for host in sorted(tab.hosts - {"127.0.0.1", None, ""})]
+    return page.evaluate("window.__violations") + elsewhere, attributes, problems
 
 
 # The Spanish pages' colours are the English ones: their dark scheme is not checked again.
